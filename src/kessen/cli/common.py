@@ -1,0 +1,67 @@
+"""Options and helpers the commands share: the pack, the sides, JSON lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kessen.content import Pack, load_pack, load_starter_pack
+from kessen.engine import Fighter
+from kessen.errors import KessenError
+
+__all__ = [
+    "PackOption",
+    "SeedOption",
+    "dump_json_line",
+    "get_pack",
+    "parse_players",
+    "parse_side",
+]
+
+PackOption = Annotated[
+    Path | None,
+    typer.Option("--pack", help="A content pack (TOML) to use instead of the starter pack."),
+]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the battle's random stream.")]
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> Pack:
+    return load_starter_pack() if path is None else load_pack(path)
+
+
+def get_pack(path: Path | None) -> Pack:
+    """The starter pack, or the pack at ``path``."""
+    return _load(None if path is None else str(path))
+
+
+def parse_side(pack: Pack, spec: str) -> list[Fighter]:
+    """A side written ``naruto`` or ``naruto+sasuke``."""
+    return pack.team(spec)
+
+
+def parse_players(text: str, known: list[str]) -> tuple[str, str]:
+    """``heuristic`` or ``heuristic,random`` -> one player name per side."""
+    names = [p.strip() for p in text.split(",")]
+    if len(names) == 1:
+        names = names * 2
+    if len(names) != 2 or not all(names):
+        raise KessenError(f"--players takes one or two names (P or P,Q), not {text!r}")
+    for name in names:
+        if name not in known:
+            from kessen.errors import UnknownNameError
+            from kessen.content.loader import suggest
+
+            raise UnknownNameError("player", name, suggest(name, known))
+    return names[0], names[1]
+
+
+def dump_json_line(data: Any, stream=None) -> None:
+    """One compact JSON object on one line (stable key order, UTF-8)."""
+    out = stream or sys.stdout
+    out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")

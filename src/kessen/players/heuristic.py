@@ -1,0 +1,136 @@
+"""The ``heuristic`` player: a sensible fighter with no look-ahead.
+
+Per unit, in order of priority:
+
+1. heal a fallen or badly hurt ally when it can;
+2. power up while it is safe: cursed seal stages, shadow clones, a summon;
+3. defend (substitution, foresight, guard) when a blow from the strongest enemy would
+   take it down, now and then, so that it is not predictable;
+4. otherwise attack where the expected damage is highest, finishing a target when it can,
+   and pour in more chakra when a clash is likely or the blow would decide the fight;
+5. rest when nothing is affordable.
+"""
+
+from __future__ import annotations
+
+from kessen.engine import GUARD, REST, Battle, Choice, RandomStream, Unit, estimate_damage
+from kessen.engine.model import Technique
+from kessen.players.base import Request, register_player
+
+__all__ = ["HeuristicPlayer"]
+
+
+class HeuristicPlayer:
+    name = "heuristic"
+
+    def __init__(self, stream: RandomStream) -> None:
+        self.stream = stream
+
+    def choose(self, request: Request) -> list[Choice]:
+        battle = request.battle
+        return [
+            self._choose_one(battle, battle.unit(uid), options)
+            for uid, options in request.legal.items()
+        ]
+
+    def _choose_one(self, battle: Battle, unit: Unit, options: tuple[Choice, ...]) -> Choice:
+        spec = unit.spec
+        by_action: dict[str, list[Choice]] = {}
+        for c in options:
+            by_action.setdefault(c.action, []).append(c)
+        techs = {t.id: t for t in spec.techniques if t.id in by_action}
+        chance = self.stream.chance
+
+        for tid, tech in techs.items():
+            if tech.heal and tech.target == "ally":
+                for c in by_action[tid]:
+                    ally = battle.unit(c.target or "")
+                    if ally.status != "ok" or ally.health * 3 < ally.max_health:
+                        return c
+        for tid, tech in techs.items():
+            if tech.heal and tech.target == "self" and unit.health * 2 < unit.max_health:
+                return by_action[tid][0]
+
+        enemies = [u for u in battle.units if u.side != unit.side and u.status == "ok"]
+        threat = max((_threat(e, unit) for e in enemies), default=0)
+        healthy = unit.health > threat * 2
+        if healthy or chance(50):
+            for tid, tech in techs.items():
+                if tech.seal_steps or tech.summon is not None:
+                    return by_action[tid][0]
+                if tech.clones and unit.chakra * 2 >= unit.max_chakra:
+                    return by_action[tid][0]
+
+        if threat >= unit.health and chance(55):
+            defences = [t for t in techs.values() if t.is_defence]
+            if defences:
+                return by_action[defences[self.stream.below(len(defences))].id][0]
+            if chance(50):
+                return Choice(unit.uid, GUARD)
+
+        best = self._best_attack(battle, unit, techs, by_action, enemies)
+        if best is not None:
+            return best
+        return Choice(unit.uid, REST)
+
+    def _best_attack(
+        self,
+        battle: Battle,
+        unit: Unit,
+        techs: dict[str, Technique],
+        by_action: dict[str, list[Choice]],
+        enemies: list[Unit],
+    ) -> Choice | None:
+        best: Choice | None = None
+        best_score = 0.0
+        rich = unit.chakra * 100 >= unit.max_chakra * 55
+        for tid, tech in techs.items():
+            if not tech.is_attack:
+                if tech.target == "enemy" and (tech.stun_chance or tech.drain or tech.track_turns):
+                    for c in by_action[tid]:
+                        score = 8.0 + (battle.unit(c.target or "").speed > unit.speed) * 4
+                        if score > best_score:
+                            best, best_score = c, score
+                continue
+            for c in by_action[tid]:
+                if tech.range == "area":
+                    score = sum(estimate_damage(unit, tech, c.chakra, e) for e in enemies) * 1.0
+                    score += 10 * sum(1 for e in enemies if e.role == "clone")
+                else:
+                    target = battle.unit(c.target or "")
+                    damage = estimate_damage(unit, tech, c.chakra, target)
+                    if target.role == "clone":
+                        score = 12.0 if damage else 0.0
+                    else:
+                        score = min(damage, target.health) * (1.6 if target.role == "fighter" else 0.6)
+                        if damage >= target.health and target.role == "fighter":
+                            score += 60
+                        elif tech.clashes and _may_clash(target, unit):
+                            score *= 1.25
+                        if c.chakra > tech.cost and not rich and damage < target.health:
+                            score *= 0.55
+                # Chakra is a resource: prefer the cheaper of two similar blows.
+                score -= c.chakra * 0.08
+                if score > best_score:
+                    best, best_score = c, score
+        return best
+
+
+def _threat(enemy: Unit, me: Unit) -> int:
+    """The most damage ``enemy`` could plausibly do to ``me`` this turn (at tier 2)."""
+    worst = 0
+    for tech in enemy.spec.techniques:
+        if tech.is_attack and enemy.chakra >= tech.cost and not enemy.cooldowns.get(tech.id):
+            pour = tech.cost * 2 if enemy.chakra >= tech.cost * 2 else tech.cost
+            worst = max(worst, estimate_damage(enemy, tech, pour, me))
+    return worst
+
+
+def _may_clash(enemy: Unit, me: Unit) -> bool:
+    return any(
+        t.clashes and enemy.chakra >= t.cost and not enemy.cooldowns.get(t.id)
+        for t in enemy.spec.techniques
+    )
+
+
+register_player("heuristic", HeuristicPlayer)
