@@ -35,9 +35,7 @@ def describe_event(e, name: Callable[[str], str], side_names: tuple[str, str]) -
         pour = f" ({e.chakra} chakra)" if e.chakra else ""
         return f"{name(e.unit)} uses {e.technique}{target}{pour}"
     if t == "clash":
-        verdict = (
-            "EVEN: mutual strike!" if e.verdict == "even" else f"{name(e.winner)} overpowers"
-        )
+        verdict = "EVEN: mutual strike!" if e.verdict == "even" else f"{name(e.winner)} overpowers"
         return (
             f"CLASH {e.technique} ({e.power}) vs {e.other_technique} ({e.other_power}): {verdict}"
         )
@@ -57,7 +55,9 @@ def describe_event(e, name: Callable[[str], str], side_names: tuple[str, str]) -
         "heal": lambda: f"{name(e.unit)} heals {name(e.target)} (+{e.amount})",
         "critical": lambda: f"{name(e.unit)} falls: CRITICAL, {e.clock} turns to live",
         "stabilised": lambda: f"{name(e.unit)} is stabilised by {name(e.by)}",
-        "death": lambda: f"{name(e.unit)} DIES" + (" (survival clock)" if e.cause == "clock" else ""),
+        "death": lambda: (
+            f"{name(e.unit)} DIES" + (" (survival clock)" if e.cause == "clock" else "")
+        ),
         "clone_made": lambda: f"{name(e.unit)} makes {name(e.clone)} ({e.chakra} chakra)",
         "dispelled": lambda: f"{name(e.unit)} vanishes in smoke",
         "summon": lambda: f"{name(e.unit)} summons {e.name}",
@@ -93,7 +93,8 @@ def render_turn(battle: Battle, events: Iterable, side_names: tuple[str, str]) -
             else:
                 lines.insert(0, f"-- Turn {e.turn}")
             standing = [
-                f"{name(s.unit)} {s.health} HP {s.chakra} ch" + ("" if s.status == "ok" else f" [{s.status}]")
+                f"{name(s.unit)} {s.health} HP {s.chakra} ch"
+                + ("" if s.status == "ok" else f" [{s.status}]")
                 for s in e.units
                 if s.status != "gone"
             ]

@@ -54,8 +54,8 @@ def parse_players(text: str, known: list[str]) -> tuple[str, str]:
         raise KessenError(f"--players takes one or two names (P or P,Q), not {text!r}")
     for name in names:
         if name not in known:
-            from kessen.errors import UnknownNameError
             from kessen.content.loader import suggest
+            from kessen.errors import UnknownNameError
 
             raise UnknownNameError("player", name, suggest(name, known))
     return names[0], names[1]

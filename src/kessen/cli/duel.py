@@ -40,7 +40,9 @@ def duel(
         str, typer.Option(help="Who chooses for each side: P or P,Q (heuristic, random, ...).")
     ] = "heuristic",
     turn_limit: Annotated[int, typer.Option(help="Turns before the battle is called a draw.")] = 40,
-    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per event per line.")] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="One JSON object per event per line.")
+    ] = False,
     save: Annotated[
         str | None, typer.Option(help="Keep the battle's record in this file (JSON lines).")
     ] = None,

@@ -27,7 +27,9 @@ def usable(unit: Unit, tech: Technique, units: Sequence[Unit]) -> bool:
     if tech.needs == "beast" and unit.spec.beast is None:
         return False
     if tech.clones:
-        alive = sum(1 for u in units if u.origin == unit.uid and u.role == "clone" and u.status == OK)
+        alive = sum(
+            1 for u in units if u.origin == unit.uid and u.role == "clone" and u.status == OK
+        )
         if alive + tech.clones > MAX_CLONES:
             return False
     if tech.summon is not None:
@@ -71,9 +73,13 @@ def legal_choices(unit: Unit, units: Sequence[Unit]) -> tuple[Choice, ...]:
             out.append(Choice(uid, tech.id, None, tech.cost))
         else:
             for ally in units:
-                if ally.side == unit.side and ally.role != "clone" and (
-                    ally.status == CRITICAL
-                    or (ally.status == OK and ally.health < ally.max_health)
+                if (
+                    ally.side == unit.side
+                    and ally.role != "clone"
+                    and (
+                        ally.status == CRITICAL
+                        or (ally.status == OK and ally.health < ally.max_health)
+                    )
                 ):
                     out.append(Choice(uid, tech.id, ally.uid, tech.cost))
     out.append(Choice(uid, REST))

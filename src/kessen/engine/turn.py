@@ -18,7 +18,7 @@ from kessen.engine import events as ev
 from kessen.engine.choice import GUARD, REST, Choice
 from kessen.engine.combat import CLASH_EVEN_PERCENT, apply_blow, damage_of, roll_power
 from kessen.engine.model import Technique
-from kessen.engine.unit import CRITICAL, DEAD, GONE, OK, STABLE, Unit, clone_of
+from kessen.engine.unit import CRITICAL, DEAD, GONE, OK, STABLE, Unit
 
 if TYPE_CHECKING:
     from kessen.engine.battle import Battle
@@ -131,8 +131,17 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
     even = hi * 100 <= lo * (100 + CLASH_EVEN_PERCENT)
     if even:
         out.append(
-            ev.Clash(turn, a.unit.uid, c.unit.uid, a.tech.id, c.tech.id, round(pa), round(pc),
-                     "even", None)
+            ev.Clash(
+                turn,
+                a.unit.uid,
+                c.unit.uid,
+                a.tech.id,
+                c.tech.id,
+                round(pa),
+                round(pc),
+                "even",
+                None,
+            )
         )
         # A mutual strike: both blows are worked out before either lands, so a beast can
         # withdraw power from its host's blow while the other is on its way.
@@ -150,8 +159,17 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
         return
     win, lose = (a, c) if pa >= pc else (c, a)
     out.append(
-        ev.Clash(turn, a.unit.uid, c.unit.uid, a.tech.id, c.tech.id, round(pa), round(pc),
-                 "decisive", win.unit.uid)
+        ev.Clash(
+            turn,
+            a.unit.uid,
+            c.unit.uid,
+            a.tech.id,
+            c.tech.id,
+            round(pa),
+            round(pc),
+            "decisive",
+            win.unit.uid,
+        )
     )
     damage = damage_of(hi - lo / 2, win.tech, lose.unit, guarded=False)
     apply_blow(win.unit, lose.unit, win.tech, damage, "clash", turn, out)
@@ -311,9 +329,7 @@ def _end_of_turn(
             out.append(ev.Dispelled(turn, u.uid, u.role, None))
     _awaken_resolve(b, turn, out)
     out.append(
-        ev.TurnEnd(
-            turn, tuple(ev.UnitStatus(u.uid, u.health, u.chakra, u.status) for u in units)
-        )
+        ev.TurnEnd(turn, tuple(ev.UnitStatus(u.uid, u.health, u.chakra, u.status) for u in units))
     )
     b.check_end(out)
 

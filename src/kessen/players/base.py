@@ -89,5 +89,6 @@ def _load_builtins() -> None:
 
         try:
             from kessen.players import search  # noqa: F401
-        except ImportError:  # the search player is optional until it exists
-            pass
+        except ModuleNotFoundError as exc:  # only a missing module, never a broken one
+            if exc.name != "kessen.players.search":
+                raise

@@ -14,6 +14,7 @@ Per unit, in order of priority:
 from __future__ import annotations
 
 from kessen.engine import GUARD, REST, Battle, Choice, RandomStream, Unit, estimate_damage
+from kessen.engine.combat import tier_multiplier
 from kessen.engine.model import Technique
 from kessen.players.base import Request, register_player
 
@@ -92,17 +93,29 @@ class HeuristicPlayer:
                         if score > best_score:
                             best, best_score = c, score
                 continue
+            # Damage is proportional to power, so one estimate per target serves every tier.
+            per_target: dict[str | None, int] = {}
             for c in by_action[tid]:
+                tier = tier_multiplier(tech, c.chakra)
                 if tech.range == "area":
-                    score = sum(estimate_damage(unit, tech, c.chakra, e) for e in enemies) * 1.0
-                    score += 10 * sum(1 for e in enemies if e.role == "clone")
+                    if None not in per_target:
+                        per_target[None] = sum(
+                            estimate_damage(unit, tech, tech.cost, e) for e in enemies
+                        )
+                    score = per_target[None] * tier + 10 * sum(
+                        1 for e in enemies if e.role == "clone"
+                    )
                 else:
                     target = battle.unit(c.target or "")
-                    damage = estimate_damage(unit, tech, c.chakra, target)
+                    base = per_target.get(c.target)
+                    if base is None:
+                        base = per_target[c.target] = estimate_damage(unit, tech, tech.cost, target)
+                    damage = base * tier
                     if target.role == "clone":
-                        score = 12.0 if damage else 0.0
+                        score = 12.0
                     else:
-                        score = min(damage, target.health) * (1.6 if target.role == "fighter" else 0.6)
+                        weight = 1.6 if target.role == "fighter" else 0.6
+                        score = min(damage, target.health) * weight
                         if damage >= target.health and target.role == "fighter":
                             score += 60
                         elif tech.clashes and _may_clash(target, unit):
