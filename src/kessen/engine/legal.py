@@ -48,40 +48,43 @@ def legal_choices(unit: Unit, units: Sequence[Unit]) -> tuple[Choice, ...]:
     if unit.status != OK or unit.stun > 0:
         return ()
     uid = unit.uid
+    side = unit.side
+    chakra = unit.chakra
+    # Choices are built as plain tuples of the Choice type: the named tuple's own __new__
+    # is a Python function, and this is the hottest loop of a battle.
+    new = tuple.__new__
     out: list[Choice] = []
-    enemies = [u.uid for u in units if u.side != unit.side and u.status == OK]
+    enemies = [u.uid for u in units if u.side != side and u.status == OK]
     for tech in unit.spec.techniques:
         if not usable(unit, tech, units):
             continue
-        if tech.target == "enemy":
-            if tech.range == "area":
-                if enemies:
-                    out.extend(
-                        Choice(uid, tech.id, None, tech.cost * tier)
-                        for tier in range(1, tech.max_tier + 1)
-                        if tech.cost * tier <= unit.chakra
-                    )
+        tid = tech.id
+        target_kind = tech.target
+        if target_kind == "enemy":
+            if not enemies:
                 continue
-            for tier in range(1, tech.max_tier + 1):
-                pour = tech.cost * tier
-                if pour > unit.chakra:
+            for pour in tech.pours:
+                if pour > chakra:
                     break
-                out.extend(Choice(uid, tech.id, target, pour) for target in enemies)
-        elif tech.target == "self":
+                if tech.range == "area":
+                    out.append(new(Choice, (uid, tid, None, pour)))
+                else:
+                    out.extend([new(Choice, (uid, tid, target, pour)) for target in enemies])
+        elif target_kind == "self":
             if tech.heal and unit.health >= unit.max_health:
                 continue
-            out.append(Choice(uid, tech.id, None, tech.cost))
+            out.append(new(Choice, (uid, tid, None, tech.cost)))
         else:
             for ally in units:
                 if (
-                    ally.side == unit.side
+                    ally.side == side
                     and ally.role != "clone"
                     and (
                         ally.status == CRITICAL
                         or (ally.status == OK and ally.health < ally.max_health)
                     )
                 ):
-                    out.append(Choice(uid, tech.id, ally.uid, tech.cost))
-    out.append(Choice(uid, REST))
-    out.append(Choice(uid, GUARD))
+                    out.append(new(Choice, (uid, tid, ally.uid, tech.cost)))
+    out.append(new(Choice, (uid, REST, None, 0)))
+    out.append(new(Choice, (uid, GUARD, None, 0)))
     return tuple(out)

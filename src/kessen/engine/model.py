@@ -113,6 +113,8 @@ class Technique:
     is_attack: bool = field(init=False, default=False)
     is_defence: bool = field(init=False, default=False)
     max_tier: int = field(init=False, default=1)
+    #: The chakra amounts a choice may pour in: the cost times each tier.
+    pours: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         values: dict[str, object] = {}
@@ -148,6 +150,7 @@ class Technique:
         )
         # Only attacks that cost chakra can be charged: 1x, 2x or 3x the cost.
         values["max_tier"] = 3 if values["is_attack"] and self.cost > 0 else 1
+        values["pours"] = tuple(self.cost * tier for tier in range(1, values["max_tier"] + 1))
         for name, value in values.items():
             object.__setattr__(self, name, value)
 

@@ -9,7 +9,13 @@ Odds are integers, never floats: ``chance(30)`` is true for 30 of every 100 draw
 
 >>> stream = RandomStream(7)
 >>> [stream.below(6) for _ in range(5)]
-[3, 5, 4, 2, 0]
+[2, 0, 5, 3, 2]
+
+The stream is the reference SplitMix64 (these are its published outputs for seed 1234567):
+
+>>> reference = RandomStream(1234567)
+>>> [reference.next64() for _ in range(3)]
+[6457827717110365317, 3203168211198807973, 9817491932198370423]
 >>> RandomStream(7).below(6) == RandomStream(7).below(6)
 True
 >>> derive_seed(42, 0) != derive_seed(42, 1)

@@ -7,6 +7,7 @@ made before any is revealed.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -88,7 +89,7 @@ def _load_builtins() -> None:
         from kessen.players import heuristic, random_player  # noqa: F401  (they register)
 
         try:
-            from kessen.players import search  # noqa: F401
+            importlib.import_module("kessen.players.search")
         except ModuleNotFoundError as exc:  # only a missing module, never a broken one
             if exc.name != "kessen.players.search":
                 raise
