@@ -24,6 +24,7 @@ story: install
 test: install-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy src/kessen/engine src/kessen/content src/kessen/errors.py src/kessen/players
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: install

@@ -186,8 +186,11 @@ def _cross_check(model: PackModel, source: str) -> list[ContentProblem]:
                 elif tech_id in seen:
                     problems.append(ContentProblem(source, where, f"{tech_id!r} listed twice"))
                 seen.add(tech_id)
-                tech = model.techniques.get(tech_id)
-                if tech is not None and tech.cost > fighter.chakra:
+                known = model.techniques.get(tech_id)
+                if known is None:
+                    continue
+                tech = known
+                if tech.cost > fighter.chakra:
                     problems.append(
                         ContentProblem(
                             source,

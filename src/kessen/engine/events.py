@@ -1,7 +1,7 @@
 """The engine's only output: typed events, never English.
 
-Every event is an immutable named tuple whose first field is ``turn`` and whose class
-attribute ``type`` names its kind.  :func:`event_to_dict` gives the JSON layout: one object
+Every event is an immutable named tuple whose first field is ``turn`` and whose last
+field, ``type``, names its kind (it has a default: never pass it).  :func:`event_to_dict` gives the JSON layout: one object
 with ``type`` first, then the fields in the order below (documented in ``docs/events.md``).
 
 >>> e = Hit(turn=3, unit="p1.naruto", target="p2.sasuke", technique="rasengan",
@@ -66,7 +66,7 @@ class BattleStart(NamedTuple):
     turn: int
     seed: int
     sides: tuple[tuple[str, ...], ...]
-    type = "battle_start"
+    type: str = "battle_start"
 
 
 class ChoiceRevealed(NamedTuple):
@@ -77,7 +77,7 @@ class ChoiceRevealed(NamedTuple):
     technique: str
     target: str | None
     chakra: int
-    type = "choice"
+    type: str = "choice"
 
 
 class Guard(NamedTuple):
@@ -87,7 +87,7 @@ class Guard(NamedTuple):
     unit: str
     technique: str
     percent: int
-    type = "guard"
+    type: str = "guard"
 
 
 class Evade(NamedTuple):
@@ -97,7 +97,7 @@ class Evade(NamedTuple):
     unit: str
     attacker: str
     technique: str
-    type = "evade"
+    type: str = "evade"
 
 
 class Substitute(NamedTuple):
@@ -107,7 +107,7 @@ class Substitute(NamedTuple):
     unit: str
     attacker: str
     technique: str
-    type = "substitute"
+    type: str = "substitute"
 
 
 class Clash(NamedTuple):
@@ -122,7 +122,7 @@ class Clash(NamedTuple):
     other_power: int
     verdict: str
     winner: str | None
-    type = "clash"
+    type: str = "clash"
 
 
 class Hit(NamedTuple):
@@ -135,7 +135,7 @@ class Hit(NamedTuple):
     damage: int
     health: int
     via: str
-    type = "hit"
+    type: str = "hit"
 
 
 class Fizzle(NamedTuple):
@@ -145,7 +145,7 @@ class Fizzle(NamedTuple):
     unit: str
     technique: str
     reason: str
-    type = "fizzle"
+    type: str = "fizzle"
 
 
 class BeastIntervention(NamedTuple):
@@ -156,7 +156,7 @@ class BeastIntervention(NamedTuple):
     beast: str
     withdrawn: int
     chakra: int
-    type = "beast_intervention"
+    type: str = "beast_intervention"
 
 
 class BeastHeal(NamedTuple):
@@ -167,7 +167,7 @@ class BeastHeal(NamedTuple):
     beast: str
     amount: int
     pool: int
-    type = "beast_heal"
+    type: str = "beast_heal"
 
 
 class Heal(NamedTuple):
@@ -179,7 +179,7 @@ class Heal(NamedTuple):
     technique: str
     amount: int
     health: int
-    type = "heal"
+    type: str = "heal"
 
 
 class Critical(NamedTuple):
@@ -188,7 +188,7 @@ class Critical(NamedTuple):
     turn: int
     unit: str
     clock: int
-    type = "critical"
+    type: str = "critical"
 
 
 class Stabilised(NamedTuple):
@@ -197,7 +197,7 @@ class Stabilised(NamedTuple):
     turn: int
     unit: str
     by: str
-    type = "stabilised"
+    type: str = "stabilised"
 
 
 class Death(NamedTuple):
@@ -207,7 +207,7 @@ class Death(NamedTuple):
     unit: str
     cause: str
     by: str | None
-    type = "death"
+    type: str = "death"
 
 
 class CloneMade(NamedTuple):
@@ -217,7 +217,7 @@ class CloneMade(NamedTuple):
     unit: str
     clone: str
     chakra: int
-    type = "clone_made"
+    type: str = "clone_made"
 
 
 class Dispelled(NamedTuple):
@@ -227,7 +227,7 @@ class Dispelled(NamedTuple):
     unit: str
     role: str
     by: str | None
-    type = "dispelled"
+    type: str = "dispelled"
 
 
 class Summoned(NamedTuple):
@@ -237,7 +237,7 @@ class Summoned(NamedTuple):
     unit: str
     summon: str
     name: str
-    type = "summon"
+    type: str = "summon"
 
 
 class SealStageReached(NamedTuple):
@@ -247,7 +247,7 @@ class SealStageReached(NamedTuple):
     unit: str
     stage: int
     boost: int
-    type = "seal_stage"
+    type: str = "seal_stage"
 
 
 class SealCost(NamedTuple):
@@ -256,7 +256,7 @@ class SealCost(NamedTuple):
     turn: int
     unit: str
     health_lost: int
-    type = "seal_cost"
+    type: str = "seal_cost"
 
 
 class Resolve(NamedTuple):
@@ -266,7 +266,7 @@ class Resolve(NamedTuple):
     unit: str
     bonus: int
     reason: str
-    type = "resolve"
+    type: str = "resolve"
 
 
 class Stun(NamedTuple):
@@ -276,7 +276,7 @@ class Stun(NamedTuple):
     unit: str
     by: str
     turns: int
-    type = "stun"
+    type: str = "stun"
 
 
 class Stunned(NamedTuple):
@@ -284,7 +284,7 @@ class Stunned(NamedTuple):
 
     turn: int
     unit: str
-    type = "stunned"
+    type: str = "stunned"
 
 
 class Tracked(NamedTuple):
@@ -294,7 +294,7 @@ class Tracked(NamedTuple):
     unit: str
     target: str
     turns: int
-    type = "tracked"
+    type: str = "tracked"
 
 
 class ChakraDrained(NamedTuple):
@@ -305,7 +305,7 @@ class ChakraDrained(NamedTuple):
     target: str
     amount: int
     gained: int
-    type = "chakra_drained"
+    type: str = "chakra_drained"
 
 
 class TurnEnd(NamedTuple):
@@ -313,7 +313,7 @@ class TurnEnd(NamedTuple):
 
     turn: int
     units: tuple[UnitStatus, ...]
-    type = "turn_end"
+    type: str = "turn_end"
 
 
 class BattleEnd(NamedTuple):
@@ -326,7 +326,7 @@ class BattleEnd(NamedTuple):
     turn: int
     winner: int | None
     reason: str
-    type = "battle_end"
+    type: str = "battle_end"
 
 
 Event = (
@@ -358,8 +358,8 @@ Event = (
     | BattleEnd
 )
 
-EVENT_TYPES: dict[str, type] = {
-    cls.type: cls  # type: ignore[attr-defined]
+EVENT_TYPES: dict[str, Any] = {
+    cls._field_defaults["type"]: cls
     for cls in (
         BattleStart,
         ChoiceRevealed,
@@ -395,11 +395,12 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     """The JSON object of an event: ``type`` first, then its fields."""
     out: dict[str, Any] = {"type": event.type}
     for name, value in zip(event._fields, event, strict=True):
-        if name == "units":
-            value = [list(u) for u in value]
-        elif name == "sides":
-            value = [list(s) for s in value]
-        out[name] = value
+        if name == "type":
+            continue
+        if name in ("units", "sides"):
+            out[name] = [list(item) for item in value]  # type: ignore[union-attr]
+        else:
+            out[name] = value
     return out
 
 
@@ -408,6 +409,8 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     cls = EVENT_TYPES[data["type"]]
     values = []
     for name in cls._fields:
+        if name == "type":
+            continue
         value = data[name]
         if name == "units":
             value = tuple(UnitStatus(*u) for u in value)

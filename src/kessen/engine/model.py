@@ -149,8 +149,9 @@ class Technique:
             values.get("guard") or values.get("evade") or values.get("substitute")
         )
         # Only attacks that cost chakra can be charged: 1x, 2x or 3x the cost.
-        values["max_tier"] = 3 if values["is_attack"] and self.cost > 0 else 1
-        values["pours"] = tuple(self.cost * tier for tier in range(1, values["max_tier"] + 1))
+        max_tier = 3 if values["is_attack"] and self.cost > 0 else 1
+        values["max_tier"] = max_tier
+        values["pours"] = tuple(self.cost * tier for tier in range(1, max_tier + 1))
         for name, value in values.items():
             object.__setattr__(self, name, value)
 
