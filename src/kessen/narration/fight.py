@@ -1,0 +1,318 @@
+"""The fight, told turn by turn from its events.
+
+Each turn with something worth telling (a clash, a seal, clones, a beast, a heavy blow, a
+fall) becomes a paragraph; runs of quiet turns become one line.  A clash is told by its
+verdict and by how far one power outweighed the other.  After the last turn come the
+last words of those left dying, and who will (by the aftermath's events) not wake.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kessen.narration.context import Narrator
+from kessen.narration.people import Person, number_word
+from kessen.narration.story import Line, Section
+from kessen.narration.thoughts import side_person
+
+__all__ = ["HEAVY_PERCENT", "battle_section", "broken", "margin_beat", "stammer"]
+
+#: A blow taking at least this percent of the target's health is told on its own.
+HEAVY_PERCENT = 18
+#: A blow under this percent is only ever told as part of a flurry.
+LIGHT_PERCENT = 8
+
+
+def margin_beat(power: int, other: int) -> str:
+    """The phrasebook beat naming how far a clash's winner outweighed the loser.
+
+    >>> margin_beat(120, 100), margin_beat(146, 108), margin_beat(300, 90)
+    ('margin_slight', 'margin_clear', 'margin_crushing')
+    """
+    hi, lo = max(power, other), max(1, min(power, other))
+    ratio = hi / lo
+    if ratio < 1.3:
+        return "margin_slight"
+    if ratio < 1.7:
+        return "margin_clear"
+    if ratio < 2.5:
+        return "margin_double"
+    return "margin_crushing"
+
+
+def stammer(name: str) -> str:
+    """A name called out by someone with a hole in their chest.
+
+    >>> stammer("Naruto"), stammer("Lee")
+    ('Na-Naruto...', 'L-Lee...')
+    """
+    head = name[:2] if len(name) > 3 else name[:1]
+    return f"{head}-{name}..."
+
+
+def broken(name: str) -> str:
+    """A name that does not quite make it out.
+
+    >>> broken("Sasuke"), broken("Neji")
+    ('Sas- ke?', 'Neji...?')
+    """
+    if len(name) >= 6:
+        return f"{name[:3]}- {name[4:]}?"
+    return f"{name}...?"
+
+
+class _Fight:
+    """State carried across turns while telling the fight."""
+
+    def __init__(self, n: Narrator) -> None:
+        self.n = n
+        self.units = {u.uid: u for u in n.battle.units}
+        self.seal_on: set[str] = set()
+        self.resolve_on: set[str] = set()
+        self.beast_told: set[str] = set()
+        self.quiet = 0
+
+    def p(self, uid: str | None) -> Person:
+        return self.n.person(uid)
+
+    def is_fighter(self, uid: str | None) -> bool:
+        unit = self.units.get(uid or "")
+        return unit is not None and unit.role == "fighter"
+
+    def tech(self, uid: str, tech_id: str) -> str:
+        return self.n.technique(uid, tech_id)
+
+
+def battle_section(n: Narrator) -> Section:
+    fight = _Fight(n)
+    section = Section(n.heading("heading_battle", place=n.place_name()), "battle")
+    turns = _turns(n.battle.events)
+    for e in n.battle.events:
+        if e.type == "resolve" and e.turn == 0:
+            fight.resolve_on.add(e.unit)
+    for events in turns:
+        lines = _tell_turn(fight, events)
+        if lines:
+            if fight.quiet:
+                section.add([_exchange(fight)])
+            section.add(lines)
+        else:
+            fight.quiet += 1
+    if fight.quiet:
+        section.add([_exchange(fight)])
+    end = next((e for e in reversed(n.battle.events) if e.type == "battle_end"), None)
+    if end is not None:
+        section.add([_ending(fight, end), *_last_words(fight)])
+    return section
+
+
+def _turns(events: list[Any]) -> list[list[Any]]:
+    turns: list[list[Any]] = []
+    current: list[Any] = []
+    for e in events:
+        if e.type in ("battle_start", "battle_end") or (e.type == "resolve" and e.turn == 0):
+            continue
+        current.append(e)
+        if e.type == "turn_end":
+            turns.append(current)
+            current = []
+    if current:
+        turns.append(current)
+    return turns
+
+
+def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
+    n = f.n
+    out: list[Line | None] = []
+    clones: dict[str, int] = {}
+    flurry: dict[str, int] = {}
+    dispelled: dict[str, int] = {}
+    told_hits = 0
+    last_attacker: dict[str, str] = {}
+    for e in events:
+        t = e.type
+        if t == "hit":
+            last_attacker[e.target] = e.unit
+            if not f.is_fighter(e.target):
+                if e.target in f.units and f.units[e.target].role == "clone":
+                    maker = f.units[e.target].origin or e.target
+                    dispelled[maker] = dispelled.get(maker, 0) + 1
+                continue
+            if not f.is_fighter(e.unit):
+                maker = f.units[e.unit].origin if e.unit in f.units else None
+                flurry[maker or e.unit] = flurry.get(maker or e.unit, 0) + 1
+                continue
+            out.append(_hit(f, e, told_hits))
+            told_hits += 1
+        elif t == "clash":
+            out.extend(_clash(f, e))
+        elif t == "clone_made":
+            clones[e.unit] = clones.get(e.unit, 0) + 1
+        else:
+            out.append(_other(f, e, last_attacker))
+    for maker, count in clones.items():
+        out.insert(0, n.line("clones_made", (maker,), a=f.p(maker), count=number_word(count)))
+    for maker, count in flurry.items():
+        if f.is_fighter(maker):
+            out.append(n.line("clones_strike", (maker,), a=f.p(maker)))
+    for maker, count in dispelled.items():
+        out.append(n.line("clones_dispelled", (maker,), a=f.p(maker), count=number_word(count)))
+    return [line for line in out if line is not None]
+
+
+def _hit(f: _Fight, e: Any, told: int) -> Line | None:
+    n = f.n
+    target = f.units[e.target]
+    percent = e.damage * 100 // max(1, target.max_health)
+    a, b = f.p(e.unit), f.p(e.target)
+    values = {"a": a, "b": b, "tech": f.tech(e.unit, e.technique)}
+    about = (e.unit, e.target)
+    if e.via == "mutual":
+        return n.line("mutual_hit", about, **values)
+    if e.via == "clash":
+        return n.line("clash_hit", about, **values)
+    if percent >= HEAVY_PERCENT:
+        return n.line("hit_heavy", about, **values)
+    if percent >= LIGHT_PERCENT and told == 0:
+        return n.line("hit", about, **values)
+    return None
+
+
+def _clash(f: _Fight, e: Any) -> list[Line | None]:
+    n = f.n
+    out: list[Line | None] = []
+    if e.verdict == "even":
+        a, b = f.p(e.unit), f.p(e.other)
+        out.append(n.line("clash_even", (e.unit, e.other), a=a, b=b,
+                          tech_a=f.tech(e.unit, e.technique),
+                          tech_b=f.tech(e.other, e.other_technique)))
+    else:
+        win, lose = (e.unit, e.other) if e.winner == e.unit else (e.other, e.unit)
+        win_tech, lose_tech = (
+            (e.technique, e.other_technique) if win == e.unit else (e.other_technique, e.technique)
+        )
+        margin = n.teller.pick(n.teller.book.phrasings(margin_beat(e.power, e.other_power)))
+        out.append(n.line("clash_decisive", (win, lose), a=f.p(win), b=f.p(lose),
+                          tech_a=f.tech(win, win_tech), tech_b=f.tech(lose, lose_tech),
+                          margin=margin))
+    both = {e.unit, e.other}
+    beasts = {u for u in both if f.units[u].spec.beast is not None}
+    if both & f.seal_on and beasts:
+        out.append(n.line("flourish_seal_beast", tuple(both)))
+    if both & f.resolve_on:
+        out.append(n.line("flourish_resolve", tuple(both & f.resolve_on),
+                          a=f.p(sorted(both & f.resolve_on)[0])))
+    return out
+
+
+def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:
+    n = f.n
+    t = e.type
+    a = f.p(getattr(e, "unit", None))
+    about = (e.unit,)
+    if t == "seal_stage":
+        f.seal_on.add(e.unit)
+        seal = f.units[e.unit].spec.seal
+        beat = "seal_first" if e.stage == 1 else "seal_higher"
+        return n.line(beat, about, a=a, seal=seal.name if seal else "seal")
+    if t == "beast_intervention":
+        beast = e.beast
+        if e.withdrawn:
+            return n.line("beast_withdraws", about, a=a, beast=beast)
+        return n.line("beast_shields", about, a=a, beast=beast)
+    if t == "beast_heal":
+        if e.unit in f.beast_told:
+            return None
+        f.beast_told.add(e.unit)
+        unit = f.units[e.unit]
+        beat = "beast_mends" if unit.status != "critical" or e.amount == 0 else "beast_holds"
+        return n.line(beat, about, a=a, beast=e.beast)
+    if t == "critical":
+        by = last_attacker.get(e.unit)
+        return n.line("falls_critical", (e.unit, by or e.unit), a=a, b=f.p(by))
+    if t == "death":
+        if e.cause == "clock":
+            return n.line("death_clock", about, a=a)
+        return n.line("death_blow", (e.unit, e.by or e.unit), a=a, b=f.p(e.by))
+    if t == "stabilised":
+        return n.line("stabilised_battle", (e.unit, e.by), a=a, b=f.p(e.by))
+    if t == "resolve" and f.is_fighter(e.unit):
+        f.resolve_on.add(e.unit)
+        return n.line(f"resolve_{e.reason}", about, a=a)
+    return _minor(f, e, a, about)
+
+
+def _minor(f: _Fight, e: Any, a: Person, about: tuple[str, ...]) -> Line | None:
+    """Defences, stuns, summons: told for fighters only, the phrasebook permitting."""
+    n = f.n
+    t = e.type
+    if not f.is_fighter(e.unit):
+        return None
+    if t == "summon":
+        return n.line("summon", about, a=a, summon=e.name)
+    if t == "evade":
+        return n.line("evade", (e.unit, e.attacker), a=a, b=f.p(e.attacker),
+                      tech=f.tech(e.attacker, e.technique))
+    if t == "substitute":
+        return n.line("substitute", (e.unit, e.attacker), a=a, b=f.p(e.attacker),
+                      tech=f.tech(e.attacker, e.technique))
+    if t == "stun" and f.is_fighter(e.by):
+        return n.line("stun", (e.by, e.unit), a=f.p(e.by), b=a)
+    if t == "chakra_drained" and f.is_fighter(e.target) and e.amount >= 10:
+        return n.line("drain", (e.unit, e.target), a=a, b=f.p(e.target))
+    if t == "heal" and e.amount > 0:
+        return n.line("heal", (e.unit, e.target), a=a, b=f.p(e.target))
+    return None
+
+
+def _exchange(f: _Fight) -> Line | None:
+    n = f.n
+    turns, f.quiet = f.quiet, 0
+    beat = "exchange_one" if turns == 1 else "exchange_many"
+    return n.line(beat, (), a=side_person(n, 0), b=side_person(n, 1), turns=number_word(turns))
+
+
+def _ending(f: _Fight, end: Any) -> Line | None:
+    n = f.n
+    if end.reason == "turn_limit":
+        return n.line("end_turn_limit", (), a=side_person(n, 0), b=side_person(n, 1))
+    if end.winner is None:
+        return n.line("end_draw", (), a=side_person(n, 0), b=side_person(n, 1))
+    return n.line("end_defeat", (), a=side_person(n, end.winner),
+                  b=side_person(n, 1 - end.winner))
+
+
+def _last_words(f: _Fight) -> list[Line | None]:
+    """Those left dying speak, if they can: last words for whoever will not wake."""
+    n = f.n
+    fates = n.aftermath.fates if n.aftermath is not None else {}
+    dying = [u for u in n.battle.units if u.role == "fighter" and u.status == "critical"]
+    standing = [u for u in n.battle.units if u.role == "fighter" and u.status == "ok"]
+    dead = [u for u in n.battle.units if u.role == "fighter" and u.status == "dead"]
+    out: list[Line | None] = []
+    if len(dying) >= 2:
+        out.append(n.line("both_dying", tuple(u.uid for u in dying)))
+    dying.sort(key=lambda u: fates.get(u.uid) is None or fates[u.uid].fate != "died")
+    for u in dying:
+        a = f.p(u.uid)
+        others = [v for v in (*dying, *standing) if v is not u and v.side != u.side]
+        others = others or [v for v in (*dying, *standing) if v is not u]
+        other = others[0] if others else None
+        other_name = f.p(other.uid).short if other is not None else ""
+        will_die = u.uid in fates and fates[u.uid].fate == "died"
+        call = (stammer if will_die else broken)(other_name) if other_name else "..."
+        if will_die:
+            words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()
+            spoken = n.teller.pick(list(words)) if words else None
+            out.append(n.line("dying_call", (u.uid,), a=a, call=call))
+            if spoken:
+                out.append(n.line("last_words", (u.uid,), a=a, words=spoken))
+        else:
+            out.append(n.line("faint_call", (u.uid,), a=a, call=call))
+            out.append(n.line("passes_out", (u.uid,), a=a))
+    for u in standing:
+        fallen = dying or dead
+        if fallen:
+            beat = "victor_over_dying" if dying else "victor_over_dead"
+            out.append(n.line(beat, (u.uid, fallen[0].uid), a=f.p(u.uid), b=f.p(fallen[0].uid)))
+    return out

@@ -1,0 +1,149 @@
+"""The phrasebook: every phrasing of every story beat, read from the TOML files in ``text/``.
+
+A phrasing is a template: ``{a}`` names a person, ``{a.his}`` asks a form of one (see
+:data:`~kessen.narration.people.FORMS`), ``{tech}`` inserts a plain value.  Nothing else
+is interpreted: the phrasebook is data, like a pack.
+
+A :class:`Teller` picks phrasings with its own random stream and never says the same
+sentence twice in one story.
+
+>>> book = load_phrasebook()
+>>> "clash_even" in book.beats
+True
+>>> from kessen.engine import RandomStream
+>>> from kessen.narration.people import Person
+>>> teller = Teller(Phrasebook({"fall": ("{a} fell.", "{a.He} went down.")}), RandomStream(1))
+>>> a = Person("Naruto Uzumaki", "Naruto", "he")
+>>> sorted([teller.say("fall", a=a), teller.say("fall", a=a)])
+['He went down.', 'Naruto fell.']
+>>> teller.say("fall", a=a) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kessen.engine import RandomStream
+from kessen.errors import ContentError, ContentProblem
+from kessen.narration.people import FORMS, Person
+
+__all__ = ["Phrasebook", "Teller", "load_phrasebook", "placeholders", "sentences"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([A-Za-z]+))?\}")
+_SENTENCE = re.compile(r"""\s*.+?[.!?…]+["'”’)]*(?=\s|$)|\s*.+$""", re.S)
+
+
+def placeholders(template: str) -> list[tuple[str, str | None]]:
+    """The ``(name, form)`` pairs a template asks for.
+
+    >>> placeholders("{a} drove {a.his} {tech} home.")
+    [('a', None), ('a', 'his'), ('tech', None)]
+    """
+    return [(m.group(1), m.group(2)) for m in _PLACEHOLDER.finditer(template)]
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences (for the no-repeat rule).
+
+    >>> sentences('He fell. "Get help, now." It was over!')
+    ['He fell.', '"Get help, now."', 'It was over!']
+    """
+    return [m.group(0).strip() for m in _SENTENCE.finditer(text.strip()) if m.group(0).strip()]
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """Phrasings by beat name."""
+
+    beats: Mapping[str, tuple[str, ...]]
+
+    def phrasings(self, beat: str) -> tuple[str, ...]:
+        try:
+            return self.beats[beat]
+        except KeyError:
+            raise KeyError(f"the phrasebook has no beat {beat!r}") from None
+
+
+@lru_cache(maxsize=1)
+def load_phrasebook() -> Phrasebook:
+    """The phrasebook shipped in ``kessen/narration/text/*.toml`` (validated)."""
+    folder = resources.files("kessen.narration").joinpath("text")
+    beats: dict[str, tuple[str, ...]] = {}
+    problems: list[ContentProblem] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml") or entry.name == "names.toml":
+            continue
+        source = f"kessen:narration/text/{entry.name}"
+        data = tomllib.loads(entry.read_text("utf-8"))
+        for beat, phrasings in data.items():
+            if not isinstance(phrasings, list) or not phrasings:
+                problems.append(ContentProblem(source, beat, "needs a list of phrasings"))
+                continue
+            for i, text in enumerate(phrasings):
+                for name, form in placeholders(str(text)):
+                    if form is not None and form not in FORMS:
+                        problems.append(ContentProblem(source, f"{beat}[{i}]",
+                                                       f"unknown form {{{name}.{form}}}"))
+            if beat in beats:
+                problems.append(ContentProblem(source, beat, "beat defined twice"))
+            beats[beat] = tuple(str(t) for t in phrasings)
+    if problems:
+        raise ContentError(problems)
+    return Phrasebook(beats)
+
+
+class Teller:
+    """Chooses and fills phrasings; remembers every sentence it said."""
+
+    def __init__(self, book: Phrasebook, rng: RandomStream) -> None:
+        self.book = book
+        self.rng = rng
+        self.said: set[str] = set()
+
+    def pick(self, options: list[str] | tuple[str, ...]) -> str | None:
+        """One of ``options`` at random, or ``None`` if there are none."""
+        if not options:
+            return None
+        return options[self.rng.below(len(options))]
+
+    def say(self, beat: str, **values: object) -> str | None:
+        """A fresh sentence for ``beat`` with ``values`` filled in, or ``None`` if every
+        phrasing would repeat something already said."""
+        options = list(self.book.phrasings(beat))
+        while options:
+            text = fill(options.pop(self.rng.below(len(options))), values)
+            if self.fresh(text):
+                self.remember(text)
+                return text
+        return None
+
+    def fresh(self, text: str) -> bool:
+        return not any(s in self.said for s in sentences(text))
+
+    def remember(self, text: str) -> None:
+        self.said.update(sentences(text))
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """Fill a template; the first letter of the result is made a capital."""
+
+    def one(m: re.Match[str]) -> str:
+        name, form = m.group(1), m.group(2)
+        value = values[name]
+        if isinstance(value, Person):
+            return value.form(form or "name")
+        if form is not None:
+            raise KeyError(f"{{{name}.{form}}}: {name} is not a person")
+        return str(value)
+
+    text = _PLACEHOLDER.sub(one, template)
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:i] + ch.upper() + text[i + 1 :]
+    return text

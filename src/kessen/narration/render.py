@@ -1,0 +1,120 @@
+"""A :class:`~kessen.narration.story.Story` as plain text, Markdown, HTML or rich text.
+
+>>> from kessen.narration.story import Line, Section, Story
+>>> story = Story("The Test", [Section("Part one", "battle", [[Line("It began.", "x")]])])
+>>> print(render_text(story))
+THE TEST
+<BLANKLINE>
+Part one
+--------
+<BLANKLINE>
+It began.
+<BLANKLINE>
+>>> print(render_markdown(story))
+# The Test
+<BLANKLINE>
+## Part one
+<BLANKLINE>
+It began.
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import textwrap
+
+from kessen.narration.story import Section, Story
+
+__all__ = ["WIDTH", "render_html", "render_markdown", "render_rich", "render_text"]
+
+#: Plain text is wrapped at this width.
+WIDTH = 88
+
+
+def _paragraphs(section: Section) -> list[str]:
+    return [" ".join(line.text for line in paragraph) for paragraph in section.paragraphs]
+
+
+def render_text(story: Story) -> str:
+    """Plain text: the title in capitals, underlined headings, wrapped paragraphs."""
+    out = [story.title.upper(), ""]
+    for section in story.sections:
+        if section.kind != "intro":
+            out += [section.heading, "-" * len(section.heading), ""]
+        for text in _paragraphs(section):
+            out += [textwrap.fill(text, WIDTH), ""]
+    return "\n".join(out)
+
+
+def render_markdown(story: Story) -> str:
+    out = [f"# {story.title}", ""]
+    for section in story.sections:
+        if section.kind != "intro":
+            out += [f"## {section.heading}", ""]
+        for text in _paragraphs(section):
+            out += [text, ""]
+    return "\n".join(out)
+
+
+_STYLE = """
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto;
+       padding: 0 1rem; line-height: 1.6; color: #222; background: #fdfbf7; }
+h1 { font-size: 2.1rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.3rem; margin-top: 2rem; color: #7a2e12; }
+figure { margin: 2rem 0; text-align: center; }
+figure img { max-width: 100%; }
+figcaption { font-size: 0.85rem; color: #666; }
+footer { margin-top: 3rem; font-size: 0.8rem; color: #888; }
+"""
+
+
+def render_html(story: Story, chart: bytes | None = None, footer: str = "") -> str:
+    """A standalone page; ``chart`` (PNG bytes) is embedded after the battle."""
+    esc = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{esc(story.title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{esc(story.title)}</h1>",
+    ]
+    for section in story.sections:
+        if section.kind != "intro":
+            out.append(f'<h2 class="{esc(section.kind)}">{esc(section.heading)}</h2>')
+        for text in _paragraphs(section):
+            out.append(f"<p>{esc(text)}</p>")
+        if section.kind == "battle" and chart is not None:
+            data = base64.b64encode(chart).decode("ascii")
+            out += [
+                "<figure>",
+                f'<img alt="Health and chakra of each fighter, turn by turn" '
+                f'src="data:image/png;base64,{data}">',
+                "<figcaption>Health and chakra, turn by turn.</figcaption>",
+                "</figure>",
+            ]
+    if footer:
+        out.append(f"<footer>{esc(footer)}</footer>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def render_rich(story: Story, console) -> None:  # noqa: ANN001 - a rich Console
+    """Print the story on a terminal with colour: headings bold, the title framed."""
+    from rich.rule import Rule
+    from rich.text import Text
+
+    console.print(Rule(Text(story.title, style="bold red")))
+    for section in story.sections:
+        if section.kind != "intro":
+            console.print()
+            console.print(Text(section.heading, style="bold yellow"))
+        for text in _paragraphs(section):
+            console.print()
+            console.print(Text(text), width=min(console.width, WIDTH))
+    console.print()

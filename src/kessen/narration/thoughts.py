@@ -1,0 +1,81 @@
+"""The opening of a story: the place, the stakes, and what each fighter has in mind.
+
+Motives are said as the data writes them; memories become a line of their own ("Haku.
+Gaara. The mission to the Snow Country.") or a list, as the phrasebook chooses.
+"""
+
+from __future__ import annotations
+
+from kessen.narration.context import Narrator
+from kessen.narration.people import Person, join_words
+from kessen.narration.story import Line, Section
+
+__all__ = ["intro_section", "side_person", "thoughts_sections"]
+
+
+def side_person(n: Narrator, side: int) -> Person:
+    """A side as one person (a fighter, or ``Naruto and Sasuke``)."""
+    fighters = [u for u in n.battle.units if u.side == side and u.role == "fighter"]
+    if len(fighters) == 1:
+        return n.person(fighters[0].uid)
+    names = [n.person(u.uid).short for u in fighters]
+    return Person(join_words(names), join_words(names), "they")
+
+
+def intro_section(n: Narrator, title: str) -> Section:
+    section = Section(title, "intro")
+    a, b = side_person(n, 0), side_person(n, 1)
+    place = n.place_name()
+    summary = []
+    if n.scenario is not None:
+        summary.append(n.verbatim(n.scenario.summary, "summary"))
+        described = n.scenario.places.get(n.scenario.place)
+        if described is not None and described.description:
+            summary.append(n.verbatim(described.description, "place"))
+    section.add(summary)
+    section.add([
+        n.line("opening", (), a=a, b=b, place=place),
+        n.line("opening_stakes", (), a=a, b=b),
+        n.line("opening_past", (), a=a, b=b),
+    ])
+    return section
+
+
+def thoughts_sections(n: Narrator) -> list[Section]:
+    """One "Inside X's mind" section per fighter; those with the most at stake last."""
+    fighters = [u for u in n.battle.units if u.role == "fighter"]
+    fighters.sort(key=lambda u: (u.stakes, n.battle.units.index(u)))
+    sections = []
+    for u in fighters:
+        spec = u.spec
+        motives, memories = spec.motives, spec.memories
+        if n.scenario is not None:
+            motives = n.scenario.motives(spec.id, spec.motives)
+            memories = n.scenario.memories(spec.id, spec.memories)
+        if not motives and not memories:
+            continue
+        a = n.person(u.uid)
+        section = Section(n.heading("heading_thoughts", a=a), "thoughts")
+        about = (u.uid,)
+        lines: list[Line | None] = [n.line("thoughts_open", about, a=a)]
+        if motives:
+            lines.append(n.verbatim(motives[0], "motive", about))
+        lines.append(_memories(n, a, about, list(memories)))
+        lines.extend(n.verbatim(m, "motive", about) for m in motives[1:])
+        if u.stakes:
+            lines.append(n.line("thoughts_stakes", about, a=a))
+        lines.append(n.line("thoughts_close", about, a=a))
+        section.add(lines)
+        sections.append(section)
+    return sections
+
+
+def _memories(n: Narrator, a: Person, about: tuple[str, ...], memories: list[str]) -> Line | None:
+    if not memories:
+        return None
+    if len(memories) == 1:
+        return n.line("memory_one", about, a=a, memory=memories[0])
+    if n.teller.rng.chance(50):
+        fragments = " ".join(m[:1].upper() + m[1:].rstrip(".") + "." for m in memories)
+        return n.line("memories_flash", about, a=a, fragments=fragments)
+    return n.line("memories_list", about, a=a, memories=join_words(memories))

@@ -1,0 +1,224 @@
+"""One ``kessen sim`` session: lines in, lines out, no I/O of its own.
+
+The session holds at most one battle at a time.  Each turn it sends a request (with an id)
+to every side the client plays that has a unit able to act; when every request of the
+turn is answered, the turn is played and its events are sent.  A line that is wrong in
+any way gets an ``error`` line and changes nothing.
+
+>>> from kessen.content import load_starter_pack
+>>> session = SimSession(load_starter_pack())
+>>> session.greeting()
+['kessen-sim 1']
+>>> [line.split()[0] for line in session.handle("start p1=naruto p2=sasuke seed=7")][-2:]
+['request', 'request']
+>>> import json
+>>> kind, payload = session.handle("choose 1 naruto dance")[0].split(" ", 1)
+>>> kind, json.loads(payload)["code"]
+('error', 'illegal')
+>>> session.handle("choose 1 naruto guard")
+['ok {"id":1}']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kessen.content import Pack
+from kessen.engine import Battle, Choice
+from kessen.engine.events import event_to_dict
+from kessen.errors import ChoiceSyntaxError, KessenError
+from kessen.players import Request
+from kessen.protocol.commands import Choose, Start, parse_line
+from kessen.protocol.messages import (
+    SIDE_NAMES,
+    battle_payload,
+    end_payload,
+    error,
+    message,
+    request_payload,
+)
+from kessen.protocol.setup import BattleSetup, battle_setup
+
+__all__ = ["GREETING", "MAX_LINE", "PROTOCOL_VERSION", "SimSession"]
+
+PROTOCOL_VERSION = 1
+GREETING = f"kessen-sim {PROTOCOL_VERSION}"
+#: Longest line read, in characters; longer lines are refused whole.
+MAX_LINE = 65536
+
+
+@dataclass
+class _Request:
+    id: int
+    side: int
+    turn: int
+    answered: bool = False
+
+
+class SimSession:
+    """The protocol's state machine; :meth:`handle` answers one client line."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.battle: Battle | None = None
+        self.setup: BattleSetup | None = None
+        self.closed = False
+        self._bots: tuple = (None, None)
+        self._next_id = 1
+        self._open: dict[int, _Request] = {}
+        self._chosen: dict[int, list[Choice]] = {}
+
+    def greeting(self) -> list[str]:
+        return [GREETING]
+
+    def handle(self, line: str) -> list[str]:
+        """The lines to send in answer to one line from the client."""
+        text = line.strip()
+        if self.closed or not text or text.startswith("#"):
+            return []
+        if len(text) > MAX_LINE:
+            return [error("malformed", f"line longer than {MAX_LINE} characters", text)]
+        try:
+            command = parse_line(text)
+        except KessenError as exc:
+            return [error("malformed", str(exc), text)]
+        if isinstance(command, Start):
+            return self._start(command, text)
+        if isinstance(command, Choose):
+            return self._choose(command, text)
+        if command.name == "record":
+            return self._record(text)
+        self.closed = True
+        return [message("bye", {})]
+
+    # -- start ---------------------------------------------------------------------------
+
+    def _start(self, command: Start, text: str) -> list[str]:
+        if self.battle is not None and not self.battle.over:
+            why = f"a battle is running (turn {self.battle.turn + 1}); finish it first"
+            return [error("busy", why, text)]
+        try:
+            setup = battle_setup(command.options, self.pack)
+            battle = setup.battle(self.pack)
+        except KessenError as exc:
+            return [error("bad-start", str(exc), text)]
+        self.battle, self.setup, self._bots = battle, setup, setup.bots()
+        self._open, self._chosen = {}, {}
+        out = [message("battle", battle_payload(battle, self.pack, setup.sides, setup.players))]
+        out += [message("event", event_to_dict(e)) for e in battle.events]
+        return out + self._advance()
+
+    def _advance(self) -> list[str]:
+        """Ask for the next turn's choices (playing turns nobody has to answer)."""
+        battle = self.battle
+        out: list[str] = []
+        while not battle.over:
+            self._chosen, self._open = {}, {}
+            for side in (0, 1):
+                if not battle.pending(side):
+                    continue
+                bot = self._bots[side]
+                if bot is not None:
+                    self._chosen[side] = list(bot.choose(Request.for_side(battle, side)))
+                    continue
+                request = _Request(self._next_id, side, battle.turn + 1)
+                self._next_id += 1
+                self._open[request.id] = request
+                out.append(message("request", request_payload(battle, request.id, side)))
+            if self._open:
+                return out
+            out += self._play()
+        return [*out, message("end", end_payload(battle, self.setup.sides))]
+
+    def _play(self) -> list[str]:
+        choices = [c for side in (0, 1) for c in self._chosen.get(side, ())]
+        events = self.battle.play_turn(choices)
+        return [message("event", event_to_dict(e)) for e in events]
+
+    # -- choose --------------------------------------------------------------------------
+
+    def _choose(self, command: Choose, text: str) -> list[str]:
+        battle = self.battle
+        if battle is None:
+            return [error("no-battle", "no battle yet: send start first", text)]
+        request = self._open.get(command.request)
+        if request is None:
+            return [self._no_such_request(command.request, text)]
+        if request.answered:
+            why = f"request {request.id} ({SIDE_NAMES[request.side]}) is already answered"
+            return [error("answered", why + self._waiting(), text)]
+        try:
+            choices = self._read_choices(request, command.choices)
+        except KessenError as exc:
+            code = "syntax" if isinstance(exc, ChoiceSyntaxError) else "illegal"
+            return [error(code, str(exc), text)]
+        request.answered = True
+        self._chosen[request.side] = choices
+        out = [message("ok", {"id": request.id})]
+        if all(r.answered for r in self._open.values()):
+            out += self._play()
+            out += self._advance()
+        return out
+
+    def _no_such_request(self, request_id: int, text: str) -> str:
+        if self.battle.over:
+            return error("over", "the battle is over; send start for another", text)
+        if not 1 <= request_id < self._next_id:
+            return error("unknown-request", f"no request {request_id} was sent", text)
+        return error(
+            "stale", f"request {request_id} is from an earlier turn" + self._waiting(), text
+        )
+
+    def _waiting(self) -> str:
+        waiting = [r for r in self._open.values() if not r.answered]
+        if not waiting:
+            return ""
+        turn = waiting[0].turn
+        which = " and ".join(f"request {r.id} ({SIDE_NAMES[r.side]})" for r in waiting)
+        return f"; turn {turn} waits for {which}"
+
+    def _read_choices(self, request: _Request, texts: tuple[str, ...]) -> list[Choice]:
+        battle = self.battle
+        side = SIDE_NAMES[request.side]
+        chosen: dict[str, Choice] = {}
+        for item in texts:
+            choice = battle.parse_choice(item, request.side)
+            unit = battle.unit(choice.unit)
+            if unit.side != request.side:
+                raise KessenError(
+                    f"{choice.unit} is not {side}'s: request {request.id} is {side}'s"
+                )
+            if choice.unit in chosen:
+                raise KessenError(f"two choices for {choice.unit}")
+            if choice not in battle.legal_choices(choice.unit):
+                raise KessenError(_why_illegal(battle, choice))
+            chosen[choice.unit] = choice
+        missing = [uid for uid in battle.pending(request.side) if uid not in chosen]
+        if missing:
+            raise KessenError(f"request {request.id} needs a choice for {', '.join(missing)} too")
+        return list(chosen.values())
+
+    # -- record --------------------------------------------------------------------------
+
+    def _record(self, text: str) -> list[str]:
+        if self.battle is None:
+            return [error("no-battle", "no battle yet: send start first", text)]
+        if not self.battle.over:
+            return [error("not-over", "the record is written when the battle is over", text)]
+        from kessen.replay import pack_id, record_of
+
+        record = record_of(
+            self.battle, pack_id(self.pack), players=self.setup.players, sides=self.setup.sides
+        )
+        return [f"record {line}" for line in record.lines()]
+
+
+def _why_illegal(battle: Battle, choice: Choice) -> str:
+    head = f"{choice.notation()!r} is not allowed"
+    if choice.unit not in battle.pending():
+        return f"{head}: {choice.unit} cannot act this turn"
+    options = [c.notation() for c in battle.legal_choices(choice.unit) if c.action == choice.action]
+    if options:
+        return f"{head}; with {choice.action}: {', '.join(options[:6])}"
+    actions = dict.fromkeys(c.action for c in battle.legal_choices(choice.unit))
+    return f"{head}: {choice.unit} can do {', '.join(actions)}"

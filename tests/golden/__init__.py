@@ -1,0 +1,1 @@
+"""Golden battles: recorded choices and the exact events they must give."""
