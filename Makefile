@@ -24,8 +24,10 @@ story: install
 test: install-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/mypy src/kessen/engine src/kessen/content src/kessen/errors.py src/kessen/players
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/mypy src/kessen/engine src/kessen/content src/kessen/errors.py src/kessen/players \
+	    src/kessen/replay src/kessen/protocol src/kessen/storage
+	url=$$(scripts/postgres-for-tests.sh) && \
+	    KESSEN_TEST_POSTGRES_URL="$$url" $(BIN)/python -m pytest -n 2 -q
 
 bench: install
 	$(BIN)/python benchmarks/duels.py

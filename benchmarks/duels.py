@@ -49,36 +49,48 @@ def machine_info() -> str:
     )
 
 
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def run(
     sides: tuple[str, str], players: str, battles: int, master_seed: int = 2024
-) -> tuple[float, int, list[int]]:
-    """Play ``battles`` duels; returns (seconds, turns played, wins per side and draws)."""
+) -> tuple[float, float, int, list[int]]:
+    """Play ``battles`` duels.
+
+    Returns wall-clock seconds, CPU seconds of this process (the fairer figure on a busy
+    machine), turns played, and the outcomes (side 0 wins, side 1 wins, no winner).
+    """
     pack = load_starter_pack()
     teams = [pack.team(sides[0]), pack.team(sides[1])]
     catalog = pack.catalog
     turns = 0
     outcomes = [0, 0, 0]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for i in range(battles):
         seed = derive_seed(master_seed, i)
         battle = Battle(teams, seed=seed, catalog=catalog)
         play_out(battle, [make_player(players, seed, 0), make_player(players, seed, 1)])
         turns += battle.turn
         outcomes[2 if battle.winner is None else battle.winner] += 1
-    return time.perf_counter() - start, turns, outcomes
+    return time.perf_counter() - start, time.process_time() - cpu, turns, outcomes
 
 
 def _report(sides: tuple[str, str], players: str, battles: int) -> float:
     run(sides, players, max(10, battles // 20), master_seed=1)  # warm-up
-    seconds, turns, outcomes = run(sides, players, battles)
-    per_second = battles / seconds
+    wall, cpu, turns, outcomes = run(sides, players, battles)
     print(
-        f"{players:>9} vs {players:<9} {sides[0]} vs {sides[1]}: {battles} battles in "
-        f"{seconds:.2f} s = {per_second:,.0f} battles/s, {turns / seconds:,.0f} turns/s "
-        f"({turns / battles:.1f} turns a battle, {1e6 * seconds / turns:.0f} us a turn); "
-        f"wins {outcomes[0]}/{outcomes[1]}, no winner {outcomes[2]}"
+        f"{players} vs {players}, {sides[0]} vs {sides[1]}: {battles} battles, "
+        f"{turns / battles:.1f} turns a battle; wins {outcomes[0]}/{outcomes[1]}, "
+        f"no winner {outcomes[2]}\n"
+        f"  cpu  {cpu:6.2f} s: {battles / cpu:7,.0f} battles/s {turns / cpu:8,.0f} turns/s "
+        f"({1e6 * cpu / turns:.0f} us a turn)\n"
+        f"  wall {wall:6.2f} s: {battles / wall:7,.0f} battles/s {turns / wall:8,.0f} turns/s"
     )
-    return per_second
+    return battles / cpu
 
 
 def _profile(sides: tuple[str, str], players: str, battles: int, top: int = 20) -> None:
@@ -108,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--battles must be at least 1")
     sides = (args.sides[0], args.sides[1])
     kinds = args.players or ["heuristic", "random"]
-    print(f"machine: {machine_info()}")
+    print(f"machine: {machine_info()}; load average {_load()}")
     print(f"one core, one process; target {TARGET_PER_CORE} battles/s a core (odds issue)")
     for players in kinds:
         _report(sides, players, args.battles)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from kessen.content import load_pack, load_starter_pack
+from kessen.cli.common import get_pack
+from kessen.content import load_pack
 
 
 def _expected_traits(fighter) -> set[str]:
@@ -26,7 +27,7 @@ def _expected_traits(fighter) -> set[str]:
 def test_roster_lists_every_starter_fighter(kessen):
     run = kessen("roster")
     assert run.code == 0
-    pack = load_starter_pack()
+    pack = get_pack(None)  # the starter pack, as the command loaded it
     assert f"{len(pack.fighters)} fighters" in run.out
     rows = {line.split("│")[1].strip(): line for line in run.lines if line.startswith("│")}
     assert set(rows) == set(pack.fighters)
@@ -41,7 +42,7 @@ def test_roster_json_is_one_fighter_per_line(kessen):
     run = kessen("roster", "--json")
     assert run.code == 0
     rows = [json.loads(line) for line in run.lines]
-    pack = load_starter_pack()
+    pack = get_pack(None)  # the starter pack, as the command loaded it
     assert [r["id"] for r in rows] == list(pack.fighters)
     for row in rows:
         fighter = pack.fighter(row["id"])

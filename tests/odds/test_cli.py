@@ -167,7 +167,7 @@ def test_ctrl_c_prints_what_finished_marked_partial():
         text=True,
         start_new_session=True,
     )
-    time.sleep(4)  # workers start and finish a few chunks
+    time.sleep(5)  # workers start and finish a few chunks
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err

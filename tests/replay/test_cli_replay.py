@@ -108,3 +108,18 @@ def test_show_refuses_a_record_that_does_not_verify(saved, capsys):
 
 def test_show_rejects_an_unknown_format(saved, capsys):
     assert run(["replay", "show", saved, "--format", "pdf"]) == 2
+
+
+def test_show_tells_a_story_record_as_story_told_it(tmp_path, capsys):
+    import importlib.util
+
+    if importlib.util.find_spec("kessen.cli.story") is None:
+        pytest.skip("kessen story is not built yet")
+    path = str(tmp_path / "story.jsonl")
+    assert run(["story", "valley-of-the-end", "--seed", "3", "--save", path]) == 0
+    told = capsys.readouterr().out
+    assert load_record(path).scenario == "valley-of-the-end"
+    assert run(["replay", "verify", path]) == 0
+    capsys.readouterr()
+    assert run(["replay", "show", path]) == 0
+    assert capsys.readouterr().out == told

@@ -238,7 +238,23 @@ def test_round_trip_checks_any_battle_and_catches_a_broken_stream(play, small_pa
 
     # The checker must fail when the engine is not deterministic: skew the stream on replay.
     true_next = RandomStream.next64
-    monkeypatch.setattr(RandomStream, "next64", lambda self: ~true_next(self) & (2**64 - 1))
-    verdicts = [round_trip(b) for b in battles]
+    with monkeypatch.context() as patch:
+        patch.setattr(RandomStream, "next64", lambda self: ~true_next(self) & (2**64 - 1))
+        verdicts = [round_trip(b) for b in battles]
     assert not all(v.ok for v in verdicts)
     assert all(v.turn is not None for v in verdicts if not v.ok)
+
+
+def test_an_unfinished_battle_is_recorded_as_such(small_pack):
+    battle = Battle(
+        [small_pack.team("ao"), small_pack.team("aka")], seed=3, catalog=small_pack.catalog
+    )
+    for _ in range(2):
+        battle.play_turn([battle.legal_choices(uid)[-1] for uid in battle.pending()])
+    record = parse_record(record_of(battle, pack_id(small_pack), sides=("ao", "aka")).text())
+    assert (record.outcome.winner, record.outcome.reason, record.outcome.turns) == (None, None, 2)
+    assert verify_record(record, small_pack).ok
+    finished = dataclasses.replace(
+        record, outcome=dataclasses.replace(record.outcome, reason="draw")
+    )
+    assert "goes on" in verify_record(finished, small_pack).reason

@@ -119,7 +119,7 @@ def test_an_interrupted_write_loses_no_earlier_record(store_url, records):
     seen = []
 
     def power_cut(conn, cursor, statement, params, context, executemany):
-        seen.append(statement.split()[2].strip('"'))
+        seen.append(" ".join(statement.split()[:3]).replace('"', "").upper())
         if statement.lstrip().upper().startswith("INSERT INTO BATTLE_FIGHTERS"):
             raise RuntimeError("power cut half way through the write")
 
@@ -127,7 +127,7 @@ def test_an_interrupted_write_loses_no_earlier_record(store_url, records):
     with pytest.raises(RuntimeError, match="power cut"):
         store.add(records[2])
     event.remove(store.engine, "before_cursor_execute", power_cut)
-    assert "battles" in seen  # the battle's row was written before the cut ...
+    assert "INSERT INTO BATTLES" in seen  # the battle's row was written before the cut ...
     assert store.count() == 2  # ... and undone with the rest
     assert [parse_record(store.record_text(n)) for n in (1, 2)] == records[:2]
     assert store.add(records[2]).new
@@ -245,3 +245,25 @@ def test_history_commands(tmp_path, capsys, monkeypatch, sqlite_url):
     assert main(["history", "--database", other]) == 0
     assert "no stored battles" in capsys.readouterr().out
     assert not os.environ.get("KESSEN_DATABASE_URL", "").endswith("other.db")
+
+
+def test_an_interrupted_migration_leaves_no_half_made_tables(store_url, records):
+    from sqlalchemy import inspect
+
+    store = open_store(store_url)
+    engine = store._connect()
+
+    def cut(conn, cursor, statement, params, context, executemany):
+        if "CREATE TABLE battle_fighters" in statement:
+            raise RuntimeError("power cut during the migration")
+
+    event.listen(engine, "before_cursor_execute", cut)
+    from kessen.storage.migrate import upgrade
+
+    with pytest.raises(RuntimeError, match="power cut"):
+        upgrade(engine)
+    event.remove(engine, "before_cursor_execute", cut)
+    assert inspect(engine).get_table_names() == []  # "battles" was made, then undone
+    engine.dispose()
+    assert store.add(records[0]).new  # the next use migrates from scratch
+    store.close()

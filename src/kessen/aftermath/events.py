@@ -76,11 +76,13 @@ class BeastSpent(NamedTuple):
 
 
 class Vigil(NamedTuple):
-    """A fighter still standing stays by a fallen one (``patient``), or simply stays."""
+    """A fighter still standing stays by a fallen one (``patient``), or simply stays:
+    ``why`` is ``chose`` or ``spent`` (meant to carry them, too hurt to)."""
 
     minute: float
     unit: str
     patient: str | None
+    why: str
     type = "vigil"
 
 

@@ -49,7 +49,8 @@ def standing_fighters(
         if notes.after_victory == "carry" and strong and fallen:
             start_carry(world, runner, fallen[0], None)
             continue
-        world.emit(ev.Vigil, u.uid, fallen[0].uid if fallen else None)
+        why = "spent" if notes.after_victory == "carry" and fallen else "chose"
+        world.emit(ev.Vigil, u.uid, fallen[0].uid if fallen else None, why)
         world.stayers.append(runner)
 
 
@@ -68,7 +69,11 @@ def field_team_process(world: World, team: RescueTeam, send_messenger: Messenger
     span = team.rescuer.arrives_after
     if span is None:  # a team waiting in the village: the relief, not this
         return
+    arrived = world.env.event()
+    if "medic" in team.team.abilities:
+        world.medics_coming.append(arrived)
     yield world.env.timeout(world.draw(span))
+    arrived.succeed()
     members = [Runner(world, m.id, m.speed) for m in team.members]
     world.emit(ev.RescuerArrives, team.team.id, world.route.waypoints[0].place)
     present = [p for p in world.by_urgency() if p.at_field]
@@ -125,7 +130,13 @@ def _treat(world: World, team: RescueTeam, members: list[Runner], fallen: list[P
 
 
 def _carry_off(world: World, team: RescueTeam, members: list[Runner], mine: list[Patient]):
-    """The most urgent load to the fastest carrier; clones when there are more loads."""
+    """The most urgent load to the fastest carrier; clones when there are more loads.
+
+    No one lifts the dying while medics are on their way to the field: they wait.
+    """
+    coming = [e for e in world.medics_coming if not e.triggered]
+    if coming and any(p.status == "critical" for p in mine):
+        yield world.env.all_of(coming)
     busy = [p.care for p in mine if p.care is not None]
     if busy:
         yield world.env.all_of(busy)  # a medic is still at work: wait before lifting them

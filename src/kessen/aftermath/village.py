@@ -15,7 +15,11 @@ from kessen.aftermath.cast import RescueTeam
 from kessen.aftermath.field import release_stayers
 from kessen.aftermath.world import EPSILON, Patient, Runner, World, meet_delay
 
-__all__ = ["Village"]
+__all__ = ["RELIEVED_PACE", "Village"]
+
+#: A carrier relieved of the load walks the rest of the way at this fraction of their
+#: speed: the run is over, and the body knows it ("Kakashi slowly walked back").
+RELIEVED_PACE = 0.5
 
 
 class Village:
@@ -142,7 +146,7 @@ class Village:
                 r.pos0, r.t0 = where, world.now
         if carrier is not None:
             release(world, carrier)
-            carrier.head_home()
+            carrier.go(carrier.unladen * RELIEVED_PACE)
             ensure_trip(world, carrier)
         start_carry(world, porter, target, carrier.uid if carrier is not None else None)
         if medic is not None:

@@ -39,6 +39,8 @@ class World:
         self.runners: dict[str, Runner] = {}
         self.stayers: list[Runner] = []
         self.fighters: set[str] = set()
+        #: Field teams of medics still on their way: an event each, fired on arrival.
+        self.medics_coming: list[Any] = []
         self.changed = self.env.event()
         self.alerted = False
         self.dispatch: Callable[[str], None] = lambda why: None

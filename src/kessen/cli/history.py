@@ -15,7 +15,7 @@ import typer
 from kessen.cli.common import dump_json_line
 from kessen.errors import KessenError
 from kessen.replay import load_record
-from kessen.storage import OUTCOMES, Store, StoredBattle, open_store
+from kessen.storage import OUTCOMES, StoredBattle, open_store
 
 __all__ = ["register"]
 
@@ -82,15 +82,11 @@ def add(
     store = open_store(ctx.obj)
     try:
         for file in files:
-            added = _add(store, file)
+            added = store.add(load_record(file))
             state = "stored" if added.new else "already stored"
             typer.echo(f"{file}: {state} as #{added.id}")
     finally:
         store.close()
-
-
-def _add(store: Store, file: str):
-    return store.add(load_record(file))
 
 
 @history_app.command("record")

@@ -55,7 +55,7 @@ _register_all()
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (2 for bad input)."""
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except KessenError as exc:
         print(f"kessen: error: {exc}", file=sys.stderr)
         return 2
@@ -66,14 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # click's usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:
+        # Usage errors: Typer raises those of its own bundled copy of click, or click's.
+        # Both kinds show themselves and carry their exit code (2).
+        if callable(getattr(exc, "show", None)) and isinstance(
+            getattr(exc, "exit_code", None), int
+        ):
             exc.show()
-            return 2
+            return int(exc.exit_code)
         raise
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,6 @@ changes it and the same battle is always told the same way.
 True
 """
 
-from kessen.narration.tell import NARRATION_STREAM, FORMATS, compose_story, tell_battle
+from kessen.narration.tell import FORMATS, NARRATION_STREAM, compose_story, tell_battle
 
 __all__ = ["FORMATS", "NARRATION_STREAM", "compose_story", "tell_battle"]

@@ -41,11 +41,15 @@ def chart_png(series: dict[str, list[tuple[int, int, int]]], title: str) -> byte
         turns = [p[0] for p in points]
         colour = _COLOURS[i % len(_COLOURS)]
         health_ax.plot(turns, [p[1] for p in points], marker="o", color=colour, label=name)
-        chakra_ax.plot(turns, [p[2] for p in points], marker="s", linestyle="--", color=colour,
-                       label=name)
+        chakra_ax.plot(
+            turns, [p[2] for p in points], marker="s", linestyle="--", color=colour, label=name
+        )
     health_ax.set_title("Health")
     chakra_ax.set_title("Chakra")
+    from matplotlib.ticker import MaxNLocator
+
     for ax in (health_ax, chakra_ax):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("turn")
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)

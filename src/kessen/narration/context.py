@@ -85,20 +85,34 @@ class Narrator:
     def _cast_person(self, member: Any) -> Person:
         if member.role == "clone":
             maker = self.people.get(member.of or "") or self._cast_person_plain(member)
-            return Person(f"a shadow clone of {maker.name}", f"{maker.short}'s clone",
-                          member.pronoun, relation=maker.relation)
+            return Person(
+                f"a shadow clone of {maker.name}",
+                f"{maker.short}'s clone",
+                member.pronoun,
+                relation=maker.relation,
+            )
         if member.role == "member":
             key = member.of or member.id
             one = self.names.get(key, {}).get("one") or f"one of the {member.name}"
             return Person(member.name, one, member.pronoun, member.title)
         if member.role == "team":
-            return Person(member.name, self.group_word(member.id, member.name, member.count),
-                          "they", member.title, member.relation)
+            return Person(
+                member.name,
+                self.group_word(member.id, member.name, member.count),
+                "they",
+                member.title,
+                member.relation,
+            )
         return self._cast_person_plain(member)
 
     def _cast_person_plain(self, member: Any) -> Person:
-        return Person(member.name, self.short_of(member.id, member.name), member.pronoun,
-                      member.title, member.relation)
+        return Person(
+            member.name,
+            self.short_of(member.id, member.name),
+            member.pronoun,
+            member.title,
+            member.relation,
+        )
 
     # -- places --------------------------------------------------------------------------
 
@@ -127,12 +141,19 @@ class Narrator:
         self, beat: str, about: tuple[str, ...] = (), value: str | None = None, **values: Any
     ) -> Line | None:
         """A line for ``beat``, or ``None`` when every phrasing would repeat itself."""
+        if "beast" in values:
+            entry = self.names.get(str(values["beast"]).lower(), {})
+            values.setdefault("colour", entry.get("colour", "strange"))
         text = self.teller.say(beat, **values)
         return None if text is None else Line(text, beat, about, value)
 
     def heading(self, beat: str, **values: Any) -> str:
         """A heading: picked at random, filled in, allowed to repeat (it is not prose)."""
         return fill(self.teller.pick(self.teller.book.phrasings(beat)) or beat, values)
+
+    def words(self, beat: str, **values: Any) -> str:
+        """A fragment for inside a sentence ("half an hour"): as written, no capital."""
+        return fill(self.teller.pick(self.teller.book.phrasings(beat)) or beat, values, False)
 
     def verbatim(self, text: str, beat: str, about: tuple[str, ...] = ()) -> Line | None:
         """A line of the data said as written (a motive), unless it was said already."""

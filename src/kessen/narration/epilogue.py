@@ -37,14 +37,17 @@ def epilogue_section(n: Narrator) -> Section:
         a = n.person(uid)
         beat = _fate_beat(fate, unit.status, minute)
         when = time_words(n, minute) if minute is not None else ""
-        line = n.line(beat, (uid,), value=fate, a=a, when=when, village=n.village,
-                      place=n.place_name())
+        line = n.line(
+            beat, (uid,), value=fate, a=a, when=when, village=n.village, place=n.place_name()
+        )
         if line is None:  # every phrasing said already: the fate must still be stated
             line = Line(f"{a.short}: {fate}.", beat, (uid,), fate)
         lines.append(line)
     died = [uid for uid, (fate, _) in fates.items() if fate == "died"]
-    closing = "closing_none_died" if not died else (
-        "closing_all_died" if len(died) == len(fates) else "closing_some_died"
+    closing = (
+        "closing_none_died"
+        if not died
+        else ("closing_all_died" if len(died) == len(fates) else "closing_some_died")
     )
     lines.append(n.line(closing, tuple(died), place=n.place_name(), village=n.village))
     section.add(lines)

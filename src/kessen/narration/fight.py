@@ -70,6 +70,7 @@ class _Fight:
         self.seal_on: set[str] = set()
         self.resolve_on: set[str] = set()
         self.beast_told: set[str] = set()
+        self.down: set[str] = set()
         self.quiet = 0
 
     def p(self, uid: str | None) -> Person:
@@ -125,7 +126,7 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
     n = f.n
     out: list[Line | None] = []
     clones: dict[str, int] = {}
-    flurry: dict[str, int] = {}
+    flurry: dict[str, int] = {}  # maker -> index in ``out`` where its clones' blows go
     dispelled: dict[str, int] = {}
     told_hits = 0
     last_attacker: dict[str, str] = {}
@@ -139,8 +140,14 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
                     dispelled[maker] = dispelled.get(maker, 0) + 1
                 continue
             if not f.is_fighter(e.unit):
-                maker = f.units[e.unit].origin if e.unit in f.units else None
-                flurry[maker or e.unit] = flurry.get(maker or e.unit, 0) + 1
+                maker = (f.units[e.unit].origin if e.unit in f.units else None) or e.unit
+                if e.health == 0 and f.is_fighter(maker):  # a clone's blow felled them
+                    out.append(
+                        n.line("clone_finishes", (maker, e.target), a=f.p(maker), b=f.p(e.target))
+                    )
+                elif maker not in flurry and f.is_fighter(maker):
+                    flurry[maker] = len(out)
+                    out.append(n.line("clones_strike", (maker,), a=f.p(maker)))
                 continue
             out.append(_hit(f, e, told_hits))
             told_hits += 1
@@ -152,9 +159,6 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
             out.append(_other(f, e, last_attacker))
     for maker, count in clones.items():
         out.insert(0, n.line("clones_made", (maker,), a=f.p(maker), count=number_word(count)))
-    for maker, count in flurry.items():
-        if f.is_fighter(maker):
-            out.append(n.line("clones_strike", (maker,), a=f.p(maker)))
     for maker, count in dispelled.items():
         out.append(n.line("clones_dispelled", (maker,), a=f.p(maker), count=number_word(count)))
     return [line for line in out if line is not None]
@@ -171,7 +175,7 @@ def _hit(f: _Fight, e: Any, told: int) -> Line | None:
         return n.line("mutual_hit", about, **values)
     if e.via == "clash":
         return n.line("clash_hit", about, **values)
-    if percent >= HEAVY_PERCENT:
+    if percent >= HEAVY_PERCENT or e.health == 0:  # a blow that fells is always told
         return n.line("hit_heavy", about, **values)
     if percent >= LIGHT_PERCENT and told == 0:
         return n.line("hit", about, **values)
@@ -183,32 +187,49 @@ def _clash(f: _Fight, e: Any) -> list[Line | None]:
     out: list[Line | None] = []
     if e.verdict == "even":
         a, b = f.p(e.unit), f.p(e.other)
-        out.append(n.line("clash_even", (e.unit, e.other), a=a, b=b,
-                          tech_a=f.tech(e.unit, e.technique),
-                          tech_b=f.tech(e.other, e.other_technique)))
+        out.append(
+            n.line(
+                "clash_even",
+                (e.unit, e.other),
+                a=a,
+                b=b,
+                tech_a=f.tech(e.unit, e.technique),
+                tech_b=f.tech(e.other, e.other_technique),
+            )
+        )
     else:
         win, lose = (e.unit, e.other) if e.winner == e.unit else (e.other, e.unit)
         win_tech, lose_tech = (
             (e.technique, e.other_technique) if win == e.unit else (e.other_technique, e.technique)
         )
-        margin = n.teller.pick(n.teller.book.phrasings(margin_beat(e.power, e.other_power)))
-        out.append(n.line("clash_decisive", (win, lose), a=f.p(win), b=f.p(lose),
-                          tech_a=f.tech(win, win_tech), tech_b=f.tech(lose, lose_tech),
-                          margin=margin))
+        margin = n.words(margin_beat(e.power, e.other_power))
+        out.append(
+            n.line(
+                "clash_decisive",
+                (win, lose),
+                a=f.p(win),
+                b=f.p(lose),
+                tech_a=f.tech(win, win_tech),
+                tech_b=f.tech(lose, lose_tech),
+                margin=margin,
+            )
+        )
     both = {e.unit, e.other}
     beasts = {u for u in both if f.units[u].spec.beast is not None}
     if both & f.seal_on and beasts:
         out.append(n.line("flourish_seal_beast", tuple(both)))
-    if both & f.resolve_on:
-        out.append(n.line("flourish_resolve", tuple(both & f.resolve_on),
-                          a=f.p(sorted(both & f.resolve_on)[0])))
+    willing = sorted(u for u in both & f.resolve_on if e.verdict == "even" or u == e.winner)
+    if willing:
+        out.append(n.line("flourish_resolve", tuple(willing), a=f.p(willing[0])))
     return out
 
 
 def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:
     n = f.n
     t = e.type
-    a = f.p(getattr(e, "unit", None))
+    if not hasattr(e, "unit"):  # turn_end: the standings are the chart's, not the prose's
+        return None
+    a = f.p(e.unit)
     about = (e.unit,)
     if t == "seal_stage":
         f.seal_on.add(e.unit)
@@ -224,10 +245,10 @@ def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:
         if e.unit in f.beast_told:
             return None
         f.beast_told.add(e.unit)
-        unit = f.units[e.unit]
-        beat = "beast_mends" if unit.status != "critical" or e.amount == 0 else "beast_holds"
+        beat = "beast_holds" if e.unit in f.down else "beast_mends"
         return n.line(beat, about, a=a, beast=e.beast)
     if t == "critical":
+        f.down.add(e.unit)
         by = last_attacker.get(e.unit)
         return n.line("falls_critical", (e.unit, by or e.unit), a=a, b=f.p(by))
     if t == "death":
@@ -251,11 +272,21 @@ def _minor(f: _Fight, e: Any, a: Person, about: tuple[str, ...]) -> Line | None:
     if t == "summon":
         return n.line("summon", about, a=a, summon=e.name)
     if t == "evade":
-        return n.line("evade", (e.unit, e.attacker), a=a, b=f.p(e.attacker),
-                      tech=f.tech(e.attacker, e.technique))
+        return n.line(
+            "evade",
+            (e.unit, e.attacker),
+            a=a,
+            b=f.p(e.attacker),
+            tech=f.tech(e.attacker, e.technique),
+        )
     if t == "substitute":
-        return n.line("substitute", (e.unit, e.attacker), a=a, b=f.p(e.attacker),
-                      tech=f.tech(e.attacker, e.technique))
+        return n.line(
+            "substitute",
+            (e.unit, e.attacker),
+            a=a,
+            b=f.p(e.attacker),
+            tech=f.tech(e.attacker, e.technique),
+        )
     if t == "stun" and f.is_fighter(e.by):
         return n.line("stun", (e.by, e.unit), a=f.p(e.by), b=a)
     if t == "chakra_drained" and f.is_fighter(e.target) and e.amount >= 10:
@@ -278,41 +309,51 @@ def _ending(f: _Fight, end: Any) -> Line | None:
         return n.line("end_turn_limit", (), a=side_person(n, 0), b=side_person(n, 1))
     if end.winner is None:
         return n.line("end_draw", (), a=side_person(n, 0), b=side_person(n, 1))
-    return n.line("end_defeat", (), a=side_person(n, end.winner),
-                  b=side_person(n, 1 - end.winner))
+    return n.line("end_defeat", (), a=side_person(n, end.winner), b=side_person(n, 1 - end.winner))
 
 
 def _last_words(f: _Fight) -> list[Line | None]:
-    """Those left dying speak, if they can: last words for whoever will not wake."""
+    """Those left dying speak, if they can; whoever will not wake says their last words.
+
+    The one who will die (by the aftermath's events) speaks first, calling the other's
+    name; the other tries to answer; then the last words, and darkness.
+    """
     n = f.n
     fates = n.aftermath.fates if n.aftermath is not None else {}
-    dying = [u for u in n.battle.units if u.role == "fighter" and u.status == "critical"]
-    standing = [u for u in n.battle.units if u.role == "fighter" and u.status == "ok"]
-    dead = [u for u in n.battle.units if u.role == "fighter" and u.status == "dead"]
+    fighters = [u for u in n.battle.units if u.role == "fighter"]
+    dying = [u for u in fighters if u.status == "critical"]
+    standing = [u for u in fighters if u.status == "ok"]
+    dead = [u for u in fighters if u.status == "dead"]
+
+    def will_die(u: Any) -> bool:
+        return u.uid in fates and fates[u.uid].fate == "died"
+
     out: list[Line | None] = []
-    if len(dying) >= 2:
-        out.append(n.line("both_dying", tuple(u.uid for u in dying)))
-    dying.sort(key=lambda u: fates.get(u.uid) is None or fates[u.uid].fate != "died")
-    for u in dying:
-        a = f.p(u.uid)
-        others = [v for v in (*dying, *standing) if v is not u and v.side != u.side]
-        others = others or [v for v in (*dying, *standing) if v is not u]
-        other = others[0] if others else None
-        other_name = f.p(other.uid).short if other is not None else ""
-        will_die = u.uid in fates and fates[u.uid].fate == "died"
-        call = (stammer if will_die else broken)(other_name) if other_name else "..."
-        if will_die:
-            words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()
-            spoken = n.teller.pick(list(words)) if words else None
-            out.append(n.line("dying_call", (u.uid,), a=a, call=call))
-            if spoken:
-                out.append(n.line("last_words", (u.uid,), a=a, words=spoken))
-        else:
-            out.append(n.line("faint_call", (u.uid,), a=a, call=call))
-            out.append(n.line("passes_out", (u.uid,), a=a))
     for u in standing:
         fallen = dying or dead
+        leaves = n.scenario is not None and n.scenario.notes(u.spec.id).after_victory == "leave"
         if fallen:
             beat = "victor_over_dying" if dying else "victor_over_dead"
+            beat = "victor_leaves_fallen" if leaves else beat
             out.append(n.line(beat, (u.uid, fallen[0].uid), a=f.p(u.uid), b=f.p(fallen[0].uid)))
+    if len(dying) >= 2:
+        out.append(n.line("both_dying", tuple(u.uid for u in dying)))
+    dying.sort(key=lambda u: not will_die(u))
+    listeners = dying + standing
+    for i, u in enumerate(dying):
+        a = f.p(u.uid)
+        other = next((v for v in listeners if v is not u and v.side != u.side), None)
+        other = other or next((v for v in listeners if v is not u), None)
+        name = f.p(other.uid).short if other is not None else ""
+        if i == 0:
+            out.append(n.line("call_first", (u.uid,), a=a, call=stammer(name) if name else "..."))
+        else:
+            out.append(n.line("call_answer", (u.uid,), a=a, call=broken(name) if name else "..."))
+    for u in dying:
+        a = f.p(u.uid)
+        words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()
+        if will_die(u) and words:
+            out.append(n.line("last_words", (u.uid,), a=a, words=n.teller.pick(list(words))))
+        elif not will_die(u):
+            out.append(n.line("passes_out", (u.uid,), a=a))
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FORMS", "Person", "number_word", "join_words"]
+__all__ = ["FORMS", "Person", "join_words", "number_word"]
 
 _PRONOUNS = {
     "he": {"he": "he", "him": "him", "his": "his", "himself": "himself"},

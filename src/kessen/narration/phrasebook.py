@@ -88,8 +88,11 @@ def load_phrasebook() -> Phrasebook:
             for i, text in enumerate(phrasings):
                 for name, form in placeholders(str(text)):
                     if form is not None and form not in FORMS:
-                        problems.append(ContentProblem(source, f"{beat}[{i}]",
-                                                       f"unknown form {{{name}.{form}}}"))
+                        problems.append(
+                            ContentProblem(
+                                source, f"{beat}[{i}]", f"unknown form {{{name}.{form}}}"
+                            )
+                        )
             if beat in beats:
                 problems.append(ContentProblem(source, beat, "beat defined twice"))
             beats[beat] = tuple(str(t) for t in phrasings)
@@ -105,6 +108,7 @@ class Teller:
         self.book = book
         self.rng = rng
         self.said: set[str] = set()
+        self.used: set[tuple[str, int]] = set()
 
     def pick(self, options: list[str] | tuple[str, ...]) -> str | None:
         """One of ``options`` at random, or ``None`` if there are none."""
@@ -115,12 +119,18 @@ class Teller:
     def say(self, beat: str, **values: object) -> str | None:
         """A fresh sentence for ``beat`` with ``values`` filled in, or ``None`` if every
         phrasing would repeat something already said."""
-        options = list(self.book.phrasings(beat))
-        while options:
-            text = fill(options.pop(self.rng.below(len(options))), values)
-            if self.fresh(text):
-                self.remember(text)
-                return text
+        phrasings = self.book.phrasings(beat)
+        # Phrasings not used yet come first, in random order; then the used ones.
+        fresh = [i for i in range(len(phrasings)) if (beat, i) not in self.used]
+        stale = [i for i in range(len(phrasings)) if (beat, i) in self.used]
+        for group in (fresh, stale):
+            while group:
+                index = group.pop(self.rng.below(len(group)))
+                text = fill(phrasings[index], values)
+                if self.fresh(text):
+                    self.remember(text)
+                    self.used.add((beat, index))
+                    return text
         return None
 
     def fresh(self, text: str) -> bool:
@@ -130,19 +140,40 @@ class Teller:
         self.said.update(sentences(text))
 
 
-def fill(template: str, values: Mapping[str, object]) -> str:
-    """Fill a template; the first letter of the result is made a capital."""
+def fill(template: str, values: Mapping[str, object], capital: bool = True) -> str:
+    """Fill a template.  A value that starts a sentence of the template gets a capital
+    letter, and so does the text's very first letter (unless ``capital`` is false: a
+    fragment for inside a sentence).
 
-    def one(m: re.Match[str]) -> str:
-        name, form = m.group(1), m.group(2)
-        value = values[name]
-        if isinstance(value, Person):
-            return value.form(form or "name")
-        if form is not None:
-            raise KeyError(f"{{{name}.{form}}}: {name} is not a person")
-        return str(value)
+    >>> fill("He was alive. {left}, he thought.", {"left": "half an hour"})
+    'He was alive. Half an hour, he thought.'
+    """
+    out: list[str] = []
+    end = 0
+    for m in _PLACEHOLDER.finditer(template):
+        before = template[end : m.start()]
+        out.append(before)
+        word = _value(values, m.group(1), m.group(2))
+        so_far = "".join(out).rstrip().rstrip("\"'“‘")
+        if (capital and not so_far) or so_far.endswith((".", "!", "?")):
+            word = _capitalised(word)
+        out.append(word)
+        end = m.end()
+    out.append(template[end:])
+    text = "".join(out)
+    return _capitalised(text) if capital else text
 
-    text = _PLACEHOLDER.sub(one, template)
+
+def _value(values: Mapping[str, object], name: str, form: str | None) -> str:
+    value = values[name]
+    if isinstance(value, Person):
+        return value.form(form or "name")
+    if form is not None:
+        raise KeyError(f"{{{name}.{form}}}: {name} is not a person")
+    return str(value)
+
+
+def _capitalised(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]

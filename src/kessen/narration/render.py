@@ -104,7 +104,7 @@ def render_html(story: Story, chart: bytes | None = None, footer: str = "") -> s
     return "\n".join(out)
 
 
-def render_rich(story: Story, console) -> None:  # noqa: ANN001 - a rich Console
+def render_rich(story: Story, console) -> None:
     """Print the story on a terminal with colour: headings bold, the title framed."""
     from rich.rule import Rule
     from rich.text import Text

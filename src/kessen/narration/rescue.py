@@ -20,19 +20,26 @@ _BREAKS = ("rescuer_arrives", "catch_up", "messenger_arrives", "meet", "arrive_v
 
 def time_words(n: Narrator, minutes: float) -> str:
     """A span of minutes as a person would say it (phrasings from the phrasebook)."""
-    tiers = ((2, "time_minute"), (7, "time_few"), (13, "time_ten"), (22, "time_quarter"),
-             (40, "time_half"), (55, "time_most"), (80, "time_hour"))
+    tiers = (
+        (2, "time_minute"),
+        (7, "time_few"),
+        (13, "time_ten"),
+        (22, "time_quarter"),
+        (40, "time_half"),
+        (55, "time_most"),
+        (80, "time_hour"),
+    )
     beat = next((b for limit, b in tiers if minutes < limit), "time_hours")
     hours = number_word(max(2, round(minutes / 60)))
-    return n.heading(beat, n=hours)
+    return n.words(beat, n=hours)
 
 
 def distance_words(n: Narrator, metres: float) -> str:
     """A distance as a person would say it."""
     if metres < 700:
-        return n.heading("distance_near")
+        return n.words("distance_near")
     km = max(1, round(metres / 1000))
-    return n.heading("distance_km" if km > 1 else "distance_one", n=number_word(km))
+    return n.words("distance_km" if km > 1 else "distance_one", n=number_word(km))
 
 
 class _Rescue:
@@ -45,6 +52,8 @@ class _Rescue:
         self.dead: set[str] = {u.uid for u in n.battle.units if u.status == "dead"}
         self.carries: dict[str, Any] = {}
         self.in_care: set[str] = set()
+        self.alive: list[str] = []  # found alive at triage, most urgent first
+        self.saved: set[str] = set()
         self.stayed = False
 
     def p(self, uid: str | None) -> Person:
@@ -57,7 +66,7 @@ class _Rescue:
     def load(self, uid: str) -> str:
         """A patient as something carried: their name, or their body."""
         if uid in self.dead:
-            return self.n.heading("body_of", b=self.p(uid))
+            return self.n.words("body_of", b=self.p(uid))
         return self.p(uid).short
 
 
@@ -85,12 +94,12 @@ def aftermath_section(n: Narrator) -> Section:
 
 
 def _breaks(paragraph: list[Line | None], e: Any) -> bool:
-    """A new paragraph at each new stage, unless the current one is still short."""
+    """A new paragraph at each new stage; arrivals in the village share one."""
     said = [line for line in paragraph if line is not None]
     if not said:
         return False
-    if e.type in ("meet", "arrive_village"):
-        return said[-1].beat not in ("meet", "meet_dead", "meet_field") or len(said) > 3
+    if e.type == "arrive_village":
+        return not said[-1].beat.startswith(("arrive_", "walks_in", "teacher_", "stabilised"))
     return True
 
 
@@ -103,23 +112,27 @@ def _pair(r: _Rescue, events: list[Any], i: int) -> Line | None:
         return None
     for e in (first, second):
         r.carries[e.carrier] = e
-    return r.n.line("carry_pair", (first.carrier, first.patient, second.patient),
-                    a=r.p(first.carrier), load_b=r.load(first.patient),
-                    load_c=r.load(second.patient))
+    return r.n.line(
+        "carry_pair",
+        (first.carrier, first.patient, second.patient),
+        a=r.p(first.carrier),
+        load_b=r.load(first.patient),
+        load_c=r.load(second.patient),
+    )
 
 
 def _tell(r: _Rescue, e: Any) -> list[Line | None]:
     n = r.n
     t = e.type
     if t == "beast_sustains":
-        return [n.line(f"beast_{e.effect}", (e.unit,), a=r.p(e.unit), beast=e.beast)]
+        return [n.line(f"beast_sustains_{e.effect}", (e.unit,), a=r.p(e.unit), beast=e.beast)]
     if t == "beast_spent":
         return [n.line("beast_spent", (e.unit,), a=r.p(e.unit), beast=e.beast)]
     if t == "vigil":
         r.stayed = True
         if e.patient is None:
             return [n.line("vigil_alone", (e.unit,), a=r.p(e.unit))]
-        beat = "vigil_dead" if e.patient in r.dead else "vigil"
+        beat = "vigil_dead" if e.patient in r.dead else f"vigil_{e.why}"
         return [n.line(beat, (e.unit, e.patient), a=r.p(e.unit), b=r.p(e.patient))]
     if t == "departs":
         beat = "departs" if e.toward else "departs_plain"
@@ -127,8 +140,16 @@ def _tell(r: _Rescue, e: Any) -> list[Line | None]:
     if t == "rescuer_arrives":
         return _arrives(r, e)
     if t == "catch_up":
-        return [n.line("catch_up", (e.unit, e.carrier, e.patient), a=r.p(e.unit),
-                       b=r.p(e.carrier), c=r.p(e.patient), where=n.where(e.metres))]
+        return [
+            n.line(
+                "catch_up",
+                (e.unit, e.carrier, e.patient),
+                a=r.p(e.unit),
+                b=r.p(e.carrier),
+                c=r.p(e.patient),
+                where=n.where(e.metres),
+            )
+        ]
     if t == "triage":
         return [_triage(r, e)]
     if t == "clone_made":
@@ -174,6 +195,7 @@ def _triage(r: _Rescue, e: Any) -> Line | None:
         return n.line("triage_dead", about, a=a, b=b)
     if e.finding == "stable":
         return n.line("triage_stable", about, a=a, b=b)
+    r.alive.append(e.patient)
     beast = r.n.battle.unit(e.patient).spec.beast
     if e.beast and beast is not None:
         return n.line("triage_beast", about, a=a, b=b, beast=beast.name)
@@ -204,17 +226,34 @@ def _carry(r: _Rescue, e: Any) -> Line | None:
 def _word(r: _Rescue, e: Any) -> list[Line | None]:
     n = r.n
     if e.type == "messenger_sent":
-        living = [p for p in _fallen(r) if p not in r.dead]
+        living = [p for p in r.alive if p not in r.dead]
         if e.alive and living:
-            return [n.line("messenger_alive", (e.by, e.unit), a=r.p(e.by), m=r.p(e.unit),
-                           b=r.p(living[0]), village=n.village)]
-        return [n.line("messenger_dead", (e.by, e.unit), a=r.p(e.by), m=r.p(e.unit),
-                       village=n.village)]
+            names = [r.p(uid).short for uid in living]
+            b = (
+                r.p(living[0])
+                if len(living) == 1
+                else Person(join_words(names), join_words(names), "they")
+            )
+            return [
+                n.line(
+                    "messenger_alive",
+                    (e.by, e.unit, *living),
+                    a=r.p(e.by),
+                    m=r.p(e.unit),
+                    b=b,
+                    village=n.village,
+                )
+            ]
+        return [
+            n.line("messenger_dead", (e.by, e.unit), a=r.p(e.by), m=r.p(e.unit), village=n.village)
+        ]
     if e.type == "messenger_arrives":
         sent = next(x for x in r.after.events if x.type == "messenger_sent" and x.unit == e.unit)
         took = time_words(n, e.minute - sent.minute)
-        return [n.line("messenger_arrives", (e.unit,), m=r.p(e.unit), village=n.village,
-                       took=took), _race(r, e)]
+        return [
+            n.line("messenger_arrives", (e.unit,), m=r.p(e.unit), village=n.village, took=took),
+            _race(r, e),
+        ]
     group = _group(r, e.units)
     beat = {"word": "relief_departs", "search": "relief_search"}.get(e.why, "relief_arrival")
     return [n.line(beat, tuple(e.units), group=group, village=n.village)]
@@ -232,13 +271,18 @@ def _race(r: _Rescue, e: Any) -> Line | None:
         return None
     carrying.sort()
     left, lead, load = carrying[0]
-    values = {"a": r.p(lead), "m": r.p(e.unit), "load": r.load(load),
-              "gap": distance_words(n, left)}
+    values = {
+        "a": r.p(lead),
+        "m": r.p(e.unit),
+        "load": r.load(load),
+        "gap": distance_words(n, left),
+    }
     if len(carrying) == 1:
         return n.line("race_one", (lead, e.unit), **values)
     _, second, second_load = carrying[1]
-    return n.line("race_two", (lead, second, e.unit), b=r.p(second),
-                  load_b=r.load(second_load), **values)
+    return n.line(
+        "race_two", (lead, second, e.unit), b=r.p(second), load_b=r.load(second_load), **values
+    )
 
 
 def _meet(r: _Rescue, e: Any) -> Line | None:
@@ -249,13 +293,21 @@ def _meet(r: _Rescue, e: Any) -> Line | None:
     if e.carrier is None:
         return n.line("meet_field", (e.patient,), group=group, b=b, load=r.load(e.patient))
     beat = "meet_dead" if e.patient in r.dead else "meet"
-    return n.line(beat, (e.carrier, e.patient), group=group, a=r.p(e.carrier), b=b,
-                  where=n.where(e.metres), load=r.load(e.patient))
+    return n.line(
+        beat,
+        (e.carrier, e.patient),
+        group=group,
+        a=r.p(e.carrier),
+        b=b,
+        where=n.where(e.metres),
+        load=r.load(e.patient),
+    )
 
 
 def _stabilised(r: _Rescue, e: Any) -> Line | None:
     n = r.n
     b = r.p(e.unit)
+    r.saved.add(e.unit)
     if e.by == "hospital":
         return n.line("stabilised_hospital", (e.unit,), b=b, village=n.village)
     if r.role(e.by) in ("member", "rescuer", "team"):
@@ -270,8 +322,9 @@ def _death(r: _Rescue, e: Any) -> Line | None:
     if e.unit in r.in_care:
         return n.line("death_in_care", (e.unit,), a=a, where=n.where(e.metres))
     if e.carrier is not None:
-        return n.line("death_carried", (e.unit, e.carrier), a=a, b=r.p(e.carrier),
-                      where=n.where(e.metres))
+        return n.line(
+            "death_carried", (e.unit, e.carrier), a=a, b=r.p(e.carrier), where=n.where(e.metres)
+        )
     return n.line("death_alone", (e.unit,), a=a, where=n.where(e.metres))
 
 
@@ -282,14 +335,26 @@ def _arrive(r: _Rescue, e: Any) -> Line | None:
     if e.carrying is not None:
         r.carries.pop(e.unit, None)
         beat = "arrive_dead" if e.carrying in r.dead else "arrive_living"
-        return n.line(beat, (e.unit, e.carrying), a=a, b=r.p(e.carrying), village=n.village,
-                      load=r.load(e.carrying))
+        return n.line(
+            beat,
+            (e.unit, e.carrying),
+            a=a,
+            b=r.p(e.carrying),
+            village=n.village,
+            load=r.load(e.carrying),
+        )
     if role == "fighter":
         return n.line("walks_in", (e.unit,), a=a, village=n.village)
     if role == "rescuer" and a.relation:
-        students = [r.p(u.uid) for u in n.battle.units if u.role == "fighter"]
-        return n.line("teacher_returns", (e.unit,), a=a, village=n.village,
-                      students=join_words([s.short for s in students]))
+        fallen = _fallen(r)
+        students = join_words([r.p(uid).short for uid in fallen])
+        if any(uid in r.dead for uid in fallen):
+            beat = "teacher_returns_grief"
+        elif any(uid not in r.saved for uid in fallen):
+            beat = "teacher_returns_worry"
+        else:
+            beat = "teacher_returns"
+        return n.line(beat, (e.unit, *fallen), a=a, village=n.village, students=students)
     return None
 
 

@@ -58,4 +58,8 @@ class Story:
 
     def fates(self) -> dict[str, str]:
         """The fate the epilogue states for each fighter (uid -> fate)."""
-        return {line.about[0]: line.value for line in self.told("fate") if line.value}
+        return {
+            line.about[0]: line.value
+            for line in self.lines()
+            if line.beat.startswith("fate_") and line.value
+        }

@@ -33,11 +33,13 @@ def intro_section(n: Narrator, title: str) -> Section:
         if described is not None and described.description:
             summary.append(n.verbatim(described.description, "place"))
     section.add(summary)
-    section.add([
-        n.line("opening", (), a=a, b=b, place=place),
-        n.line("opening_stakes", (), a=a, b=b),
-        n.line("opening_past", (), a=a, b=b),
-    ])
+    section.add(
+        [
+            n.line("opening", (), a=a, b=b, place=place),
+            n.line("opening_stakes", (), a=a, b=b),
+            n.line("opening_past", (), a=a, b=b),
+        ]
+    )
     return section
 
 

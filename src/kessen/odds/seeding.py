@@ -19,8 +19,8 @@ from kessen.engine import derive_seed
 
 __all__ = ["Chunk", "battle_seed", "chunk_size_for", "pair_seed", "plan_chunks"]
 
-#: Largest chunk: a few seconds of work at most, so progress moves and Ctrl-C loses little.
-MAX_CHUNK = 1000
+#: Largest chunk: well under a second of work, so progress moves and Ctrl-C stops at once.
+MAX_CHUNK = 250
 #: Chunks per worker to aim for, so that uneven chunks still keep every worker busy.
 CHUNKS_PER_WORKER = 8
 
@@ -54,7 +54,7 @@ def chunk_size_for(battles: int, workers: int) -> int:
     """A chunk size that gives each worker several chunks, capped at :data:`MAX_CHUNK`.
 
     >>> chunk_size_for(100_000, 2), chunk_size_for(10, 4), chunk_size_for(1, 1)
-    (1000, 1, 1)
+    (250, 1, 1)
     """
     return max(1, min(MAX_CHUNK, battles // (max(1, workers) * CHUNKS_PER_WORKER)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TextIO
 
 from kessen.content import Pack
@@ -12,7 +13,12 @@ __all__ = ["serve"]
 
 
 def serve(pack: Pack, reader: TextIO, writer: TextIO) -> None:
-    """Speak the protocol until ``quit`` or the end of the input."""
+    """Speak the protocol until ``quit``, the end of the input, or the client hanging up."""
+    with contextlib.suppress(BrokenPipeError):  # the client went away: nobody to tell
+        _serve(pack, reader, writer)
+
+
+def _serve(pack: Pack, reader: TextIO, writer: TextIO) -> None:
     session = SimSession(pack)
     _send(writer, session.greeting())
     while not session.closed:

@@ -21,14 +21,14 @@ any way gets an ``error`` line and changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kessen.content import Pack
 from kessen.engine import Battle, Choice
 from kessen.engine.events import event_to_dict
 from kessen.errors import ChoiceSyntaxError, KessenError
-from kessen.players import Request
-from kessen.protocol.commands import Choose, Start, parse_line
+from kessen.players import Player, Request
+from kessen.protocol.commands import Choose, Simple, Start, parse_line
 from kessen.protocol.messages import (
     SIDE_NAMES,
     battle_payload,
@@ -55,18 +55,30 @@ class _Request:
     answered: bool = False
 
 
+@dataclass
+class _Game:
+    """The battle being played, and this turn's requests and accepted choices."""
+
+    battle: Battle
+    setup: BattleSetup
+    bots: tuple[Player | None, ...]
+    open: dict[int, _Request] = field(default_factory=dict)
+    chosen: dict[int, list[Choice]] = field(default_factory=dict)
+
+
 class SimSession:
     """The protocol's state machine; :meth:`handle` answers one client line."""
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
-        self.battle: Battle | None = None
-        self.setup: BattleSetup | None = None
+        self.game: _Game | None = None
         self.closed = False
-        self._bots: tuple = (None, None)
         self._next_id = 1
-        self._open: dict[int, _Request] = {}
-        self._chosen: dict[int, list[Choice]] = {}
+
+    @property
+    def battle(self) -> Battle | None:
+        """The battle being played (or the last one), if any."""
+        return None if self.game is None else self.game.battle
 
     def greeting(self) -> list[str]:
         return [GREETING]
@@ -84,133 +96,126 @@ class SimSession:
             return [error("malformed", str(exc), text)]
         if isinstance(command, Start):
             return self._start(command, text)
+        if isinstance(command, Simple) and command.name == "quit":
+            self.closed = True
+            return [message("bye", {})]
+        if self.game is None:
+            return [error("no-battle", "no battle yet: send start first", text)]
         if isinstance(command, Choose):
-            return self._choose(command, text)
-        if command.name == "record":
-            return self._record(text)
-        self.closed = True
-        return [message("bye", {})]
+            return self._choose(self.game, command, text)
+        return self._record(self.game, text)
 
     # -- start ---------------------------------------------------------------------------
 
     def _start(self, command: Start, text: str) -> list[str]:
-        if self.battle is not None and not self.battle.over:
-            why = f"a battle is running (turn {self.battle.turn + 1}); finish it first"
+        if self.game is not None and not self.game.battle.over:
+            why = f"a battle is running (turn {self.game.battle.turn + 1}); finish it first"
             return [error("busy", why, text)]
         try:
             setup = battle_setup(command.options, self.pack)
             battle = setup.battle(self.pack)
         except KessenError as exc:
             return [error("bad-start", str(exc), text)]
-        self.battle, self.setup, self._bots = battle, setup, setup.bots()
-        self._open, self._chosen = {}, {}
+        self.game = game = _Game(battle, setup, setup.bots())
         out = [message("battle", battle_payload(battle, self.pack, setup.sides, setup.players))]
         out += [message("event", event_to_dict(e)) for e in battle.events]
-        return out + self._advance()
+        return out + self._advance(game)
 
-    def _advance(self) -> list[str]:
+    def _advance(self, game: _Game) -> list[str]:
         """Ask for the next turn's choices (playing turns nobody has to answer)."""
-        battle = self.battle
+        battle = game.battle
         out: list[str] = []
         while not battle.over:
-            self._chosen, self._open = {}, {}
+            game.chosen, game.open = {}, {}
             for side in (0, 1):
                 if not battle.pending(side):
                     continue
-                bot = self._bots[side]
+                bot = game.bots[side]
                 if bot is not None:
-                    self._chosen[side] = list(bot.choose(Request.for_side(battle, side)))
+                    game.chosen[side] = list(bot.choose(Request.for_side(battle, side)))
                     continue
                 request = _Request(self._next_id, side, battle.turn + 1)
                 self._next_id += 1
-                self._open[request.id] = request
+                game.open[request.id] = request
                 out.append(message("request", request_payload(battle, request.id, side)))
-            if self._open:
+            if game.open:
                 return out
-            out += self._play()
-        return [*out, message("end", end_payload(battle, self.setup.sides))]
-
-    def _play(self) -> list[str]:
-        choices = [c for side in (0, 1) for c in self._chosen.get(side, ())]
-        events = self.battle.play_turn(choices)
-        return [message("event", event_to_dict(e)) for e in events]
+            out += _play(game)
+        return [*out, message("end", end_payload(battle, game.setup.sides))]
 
     # -- choose --------------------------------------------------------------------------
 
-    def _choose(self, command: Choose, text: str) -> list[str]:
-        battle = self.battle
-        if battle is None:
-            return [error("no-battle", "no battle yet: send start first", text)]
-        request = self._open.get(command.request)
+    def _choose(self, game: _Game, command: Choose, text: str) -> list[str]:
+        request = game.open.get(command.request)
         if request is None:
-            return [self._no_such_request(command.request, text)]
+            return [self._no_such_request(game, command.request, text)]
         if request.answered:
             why = f"request {request.id} ({SIDE_NAMES[request.side]}) is already answered"
-            return [error("answered", why + self._waiting(), text)]
+            return [error("answered", why + _waiting(game), text)]
         try:
-            choices = self._read_choices(request, command.choices)
+            choices = _read_choices(game.battle, request, command.choices)
         except KessenError as exc:
             code = "syntax" if isinstance(exc, ChoiceSyntaxError) else "illegal"
             return [error(code, str(exc), text)]
         request.answered = True
-        self._chosen[request.side] = choices
+        game.chosen[request.side] = choices
         out = [message("ok", {"id": request.id})]
-        if all(r.answered for r in self._open.values()):
-            out += self._play()
-            out += self._advance()
+        if all(r.answered for r in game.open.values()):
+            out += _play(game)
+            out += self._advance(game)
         return out
 
-    def _no_such_request(self, request_id: int, text: str) -> str:
-        if self.battle.over:
+    def _no_such_request(self, game: _Game, request_id: int, text: str) -> str:
+        if game.battle.over:
             return error("over", "the battle is over; send start for another", text)
         if not 1 <= request_id < self._next_id:
             return error("unknown-request", f"no request {request_id} was sent", text)
-        return error(
-            "stale", f"request {request_id} is from an earlier turn" + self._waiting(), text
-        )
-
-    def _waiting(self) -> str:
-        waiting = [r for r in self._open.values() if not r.answered]
-        if not waiting:
-            return ""
-        turn = waiting[0].turn
-        which = " and ".join(f"request {r.id} ({SIDE_NAMES[r.side]})" for r in waiting)
-        return f"; turn {turn} waits for {which}"
-
-    def _read_choices(self, request: _Request, texts: tuple[str, ...]) -> list[Choice]:
-        battle = self.battle
-        side = SIDE_NAMES[request.side]
-        chosen: dict[str, Choice] = {}
-        for item in texts:
-            choice = battle.parse_choice(item, request.side)
-            unit = battle.unit(choice.unit)
-            if unit.side != request.side:
-                raise KessenError(
-                    f"{choice.unit} is not {side}'s: request {request.id} is {side}'s"
-                )
-            if choice.unit in chosen:
-                raise KessenError(f"two choices for {choice.unit}")
-            if choice not in battle.legal_choices(choice.unit):
-                raise KessenError(_why_illegal(battle, choice))
-            chosen[choice.unit] = choice
-        missing = [uid for uid in battle.pending(request.side) if uid not in chosen]
-        if missing:
-            raise KessenError(f"request {request.id} needs a choice for {', '.join(missing)} too")
-        return list(chosen.values())
+        why = f"request {request_id} is from an earlier turn" + _waiting(game)
+        return error("stale", why, text)
 
     # -- record --------------------------------------------------------------------------
 
-    def _record(self, text: str) -> list[str]:
-        if self.battle is None:
-            return [error("no-battle", "no battle yet: send start first", text)]
-        if not self.battle.over:
+    def _record(self, game: _Game, text: str) -> list[str]:
+        if not game.battle.over:
             return [error("not-over", "the record is written when the battle is over", text)]
         from kessen.replay import pack_id, record_of
 
-        record = record_of(
-            self.battle, pack_id(self.pack), players=self.setup.players, sides=self.setup.sides
-        )
+        players, sides = game.setup.players, game.setup.sides
+        record = record_of(game.battle, pack_id(self.pack), players=players, sides=sides)
         return [f"record {line}" for line in record.lines()]
+
+
+def _play(game: _Game) -> list[str]:
+    choices = [c for side in (0, 1) for c in game.chosen.get(side, ())]
+    events = game.battle.play_turn(choices)
+    return [message("event", event_to_dict(e)) for e in events]
+
+
+def _waiting(game: _Game) -> str:
+    waiting = [r for r in game.open.values() if not r.answered]
+    if not waiting:
+        return ""
+    which = " and ".join(f"request {r.id} ({SIDE_NAMES[r.side]})" for r in waiting)
+    return f"; turn {waiting[0].turn} waits for {which}"
+
+
+def _read_choices(battle: Battle, request: _Request, texts: tuple[str, ...]) -> list[Choice]:
+    """One legal choice per pending unit of the request's side, or a KessenError saying why."""
+    side = SIDE_NAMES[request.side]
+    chosen: dict[str, Choice] = {}
+    for item in texts:
+        choice = battle.parse_choice(item, request.side)
+        if battle.unit(choice.unit).side != request.side:
+            raise KessenError(f"{choice.unit} is not {side}'s: request {request.id} is {side}'s")
+        if choice.unit in chosen:
+            raise KessenError(f"two choices for {choice.unit}")
+        if choice not in battle.legal_choices(choice.unit):
+            raise KessenError(_why_illegal(battle, choice))
+        chosen[choice.unit] = choice
+    missing = [uid for uid in battle.pending(request.side) if uid not in chosen]
+    if missing:
+        raise KessenError(f"request {request.id} needs a choice for {', '.join(missing)} too")
+    return list(chosen.values())
 
 
 def _why_illegal(battle: Battle, choice: Choice) -> str:

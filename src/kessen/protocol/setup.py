@@ -18,7 +18,7 @@ from typing import Any
 from kessen.content import Pack
 from kessen.engine import DEFAULT_TURN_LIMIT, Battle
 from kessen.errors import KessenError
-from kessen.players import make_player, player_names
+from kessen.players import Player, make_player, player_names
 
 __all__ = ["CLIENT", "MAX_TURN_LIMIT", "OPTIONS", "BattleSetup", "battle_setup"]
 
@@ -48,7 +48,7 @@ class BattleSetup:
             catalog=pack.catalog,
         )
 
-    def bots(self) -> tuple:
+    def bots(self) -> tuple[Player | None, ...]:
         """A built-in player per side, or ``None`` where the client answers."""
         return tuple(
             None if name == CLIENT else make_player(name, self.seed, side)

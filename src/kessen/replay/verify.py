@@ -98,6 +98,8 @@ def replay(record: Record, pack: Pack, *, force: bool = False) -> tuple[Battle, 
         if problem:
             return battle, Verification(False, entry.turn - 1, entry.turn, problem)
     end = record.outcome
+    if end.reason is None and not battle.over:  # the record of an unfinished battle
+        return battle, Verification(True, len(record.turns))
     if not battle.over:
         why = f"the record ends after turn {end.turns}, but the battle goes on"
         return battle, Verification(False, end.turns, end.turns + 1, why)

@@ -10,7 +10,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-__all__ = ["alembic_config", "current_revision", "head_revision", "upgrade"]
+__all__ = ["WRITE_LOCK", "alembic_config", "current_revision", "head_revision", "upgrade"]
+
+#: Execution option asking for the database's write lock when the transaction begins.
+WRITE_LOCK = "kessen_write_lock"
 
 
 def alembic_config() -> Config:
@@ -35,6 +38,8 @@ def upgrade(engine: Engine) -> None:
     if current_revision(engine) == head_revision():
         return
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        connection = connection.execution_options(**{WRITE_LOCK: True})
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")

@@ -17,10 +17,11 @@ from sqlalchemy import Engine, and_, create_engine, event, exists, false, func, 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from kessen.errors import KessenError
 from kessen.replay.record import Record, parse_record
-from kessen.storage.migrate import upgrade
+from kessen.storage.migrate import WRITE_LOCK, current_revision, head_revision, upgrade
 from kessen.storage.models import BattleRow, FighterRow
 from kessen.storage.url import database_url, normalise_url
 
@@ -105,8 +106,9 @@ class Store:
             try:
                 upgrade(engine)
             except SQLAlchemyError as exc:
-                engine.dispose()
-                raise self._error("cannot prepare the database", exc) from None
+                if not _up_to_date(engine):  # else another process migrated it meanwhile
+                    engine.dispose()
+                    raise self._error("cannot prepare the database", exc) from None
             self._engine = engine
         return self._engine
 
@@ -119,7 +121,7 @@ class Store:
         except (ArgumentError, ImportError, ValueError, OSError) as exc:
             raise KessenError(f"cannot use database {self.shown_url!r}: {exc}") from None
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_foreign_keys)
+            _sqlite_transactions(engine)
         return engine
 
     def _error(self, what: str, exc: Exception) -> KessenError:
@@ -201,10 +203,31 @@ class Store:
             raise self._error("cannot read the stored battles", exc) from None
 
 
-def _sqlite_foreign_keys(connection, _record) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _up_to_date(engine: Engine) -> bool:
+    try:
+        return current_revision(engine) == head_revision()
+    except SQLAlchemyError:
+        return False
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Real SQLite transactions, schema changes included (Python's driver leaves them out).
+
+    Migrations then apply whole or not at all, and take the write lock from the start
+    (``BEGIN IMMEDIATE``), so two processes opening a new database do not both migrate it.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # no implicit BEGIN: we say it ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        lock = connection.get_execution_options().get(WRITE_LOCK)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if lock else "BEGIN")
 
 
 def _row_of(record: Record, text: str, digest: str) -> BattleRow:
@@ -252,7 +275,7 @@ def _filter(fighter: str | None, player: str | None, outcome: str | None):
 
 
 def _side_is(side: int, fighter: str | None, player: str | None):
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if fighter is not None:
         conditions.append(
             exists().where(

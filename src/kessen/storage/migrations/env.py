@@ -17,7 +17,7 @@ target_metadata = Base.metadata
 def _url() -> str:
     from kessen.storage.url import database_url
 
-    return config.get_main_option("sqlalchemy.url") or database_url()
+    return context.config.get_main_option("sqlalchemy.url") or database_url()
 
 
 def _run(connection) -> None:
@@ -35,7 +35,7 @@ def main() -> None:
         context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True)
         with context.begin_transaction():
             context.run_migrations()
-    elif (given := config.attributes.get("connection")) is not None:
+    elif (given := context.config.attributes.get("connection")) is not None:
         _run(given)
     else:
         with create_engine(_url(), poolclass=pool.NullPool).connect() as connection:
@@ -44,6 +44,5 @@ def main() -> None:
 
 # Alembic sets ``context.config`` before it runs this file; anything else that imports it
 # (a doctest collector, say) finds no context and nothing runs.
-config = getattr(context, "config", None)
-if config is not None:
+if getattr(context, "config", None) is not None:
     main()

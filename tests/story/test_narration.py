@@ -1,0 +1,300 @@
+"""The story holds to its events: every beat that happened is told, none that did not."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from kessen.aftermath import play_scenario, run_aftermath
+from kessen.engine import RandomStream
+from kessen.narration import FORMATS, compose_story, tell_battle
+from kessen.narration.people import FORMS, Person
+from kessen.narration.phrasebook import Teller, fill, load_phrasebook, placeholders, sentences
+from kessen.scenario import load_scenario, parse_scenario
+
+from .conftest import make_scenario
+
+DEATH_BEATS = ("death_blow", "death_clock", "death_carried", "death_alone", "death_in_care")
+#: Which beats may tell each kind of battle event, and of aftermath event.
+BATTLE_TOLD_BY = {
+    "clash": ("clash_even", "clash_decisive"),
+    "critical": ("falls_critical",),
+    "beast_intervention": ("beast_withdraws", "beast_shields"),
+    "seal_stage": ("seal_first", "seal_higher"),
+    "clone_made": ("clones_made",),
+    "death": DEATH_BEATS,
+}
+AFTER_TOLD_BY = {
+    "beast_sustains": ("beast_sustains_reverses", "beast_sustains_holds", "beast_sustains_slows"),
+    "departs": ("departs", "departs_plain"),
+    "rescuer_arrives": ("rescuer_arrives", "rescuer_arrives_related", "team_arrives"),
+    "triage": ("triage_alive", "triage_beast", "triage_dead", "triage_stable"),
+    "clone_made": ("rescue_clone",),
+    "messenger_arrives": ("messenger_arrives",),
+    "medics_depart": ("relief_departs", "relief_search", "relief_arrival"),
+    "meet": ("meet", "meet_dead", "meet_field"),
+    "stabilised": ("stabilised_medic", "stabilised_hospital", "stabilised_beast"),
+    "death": DEATH_BEATS,
+}
+CARRY_BEATS = (
+    "carry_living",
+    "carry_dead",
+    "carry_pair",
+    "victor_carries",
+    "victor_carries_dead",
+    "take_over",
+    "handover",
+    "handover_dead",
+)
+
+
+def subject(event) -> str | None:
+    if event.type in ("triage", "meet"):
+        return event.patient
+    if event.type == "medics_depart":
+        return event.units[0]
+    return getattr(event, "unit", None)
+
+
+def check_story(battle, after, story, pack) -> None:
+    """The story tells each event's beat, and tells nothing the events do not hold."""
+    lines = list(story.lines())
+    fought = [e for e in battle.events if getattr(e, "unit", None) in _fighters(battle)]
+    later = list(after.events) if after is not None else []
+    events = fought + later
+    for e in events:
+        beats = (BATTLE_TOLD_BY if e in fought else AFTER_TOLD_BY).get(e.type)
+        if beats is None:
+            continue
+        who = subject(e)
+        assert any(line.beat in beats and who in line.about for line in lines), (e, story.title)
+    for e in after.events if after is not None else ():
+        if e.type == "carry_start":
+            assert any(line.beat in CARRY_BEATS and e.patient in line.about for line in lines), e
+    happened = {(e.type, subject(e)) for e in events}
+    for line in lines:
+        who = line.about[0] if line.about else None
+        if line.beat.startswith("stabilised_"):
+            assert ("stabilised", who) in happened or ("stabilised", line.about[-1]) in happened
+        if line.beat.startswith("death_"):
+            assert ("death", who) in happened, line
+        if line.beat.startswith("beast_"):
+            assert battle.unit(who).spec.beast is not None, line
+        if line.beat == "rescue_clone":
+            assert ("clone_made", who) in happened
+        if line.beat.startswith("messenger_"):
+            assert after is not None and any(e.type == "messenger_sent" for e in after.events)
+    fates = after.fates if after is not None else {}
+    for line in lines:  # no rescue of the dead, no living carried in after dying
+        if line.beat in ("arrive_living", "carry_living", "handover", "meet"):
+            patient = line.about[1] if len(line.about) > 1 else line.about[0]
+            if patient in fates and fates[patient].fate == "died":
+                died = fates[patient].minute
+                arrive = [
+                    e
+                    for e in after.events
+                    if e.type in ("arrive_village", "carry_start", "meet")
+                    and patient in (getattr(e, "carrying", None), getattr(e, "patient", None))
+                ]
+                assert died is None or any(e.minute <= died for e in arrive), line
+    text = " ".join(line.text for line in lines)
+    for unit in battle.units:
+        beast = unit.spec.beast
+        if beast is not None and unit.role == "fighter":
+            acted = any(
+                e.type.startswith("beast_") and getattr(e, "unit", None) == unit.uid for e in events
+            )
+            assert acted or beast.name not in text, f"{beast.name} told but never acted"
+
+
+def _fighters(battle) -> set[str]:
+    return {u.uid for u in battle.units if u.role == "fighter"}
+
+
+@pytest.mark.parametrize("name", ["valley-of-the-end", "chunin-exam-finals", "gaara-vs-lee"])
+def test_each_beat_that_happened_is_told_and_none_that_did_not(pack, name) -> None:
+    scenario = load_scenario(name)
+    for seed in range(12):
+        for players in (("heuristic", "heuristic"), ("random", "heuristic")):
+            battle = play_scenario(scenario, pack, seed, players)
+            after = run_aftermath(battle, scenario, pack)
+            story = compose_story(battle, pack, scenario=scenario, aftermath=after)
+            check_story(battle, after, story, pack)
+
+
+def test_the_checker_catches_a_story_that_invents_a_rescue(pack) -> None:
+    scenario = load_scenario("valley-of-the-end")
+    for seed in range(40):
+        battle = play_scenario(scenario, pack, seed)
+        after = run_aftermath(battle, scenario, pack)
+        dead = [uid for uid, f in after.fates.items() if f.fate == "died"]
+        if dead:
+            break
+    else:
+        pytest.skip("no death in 40 seeds of this pack")
+    story = compose_story(battle, pack, scenario=scenario, aftermath=after)
+    from kessen.narration.story import Line
+
+    story.sections[-1].paragraphs.append([Line("Saved!", "stabilised_medic", (dead[0],))])
+    with pytest.raises(AssertionError):
+        check_story(battle, after, story, pack)
+
+
+def test_a_beast_is_never_told_for_a_fighter_without_one(battle_of, test_pack) -> None:
+    scenario = make_scenario(rescuers='[[rescuers]]\nid = "teacher"\narrives_after = [2, 3]\n')
+    battle = battle_of(hero=("ok", 150, 0), rival=("critical", 0, 3))
+    after = run_aftermath(battle, scenario, test_pack)
+    text = tell_battle(battle, test_pack, scenario=scenario, aftermath=after)
+    assert "Tanuki" not in text
+    held = battle_of(hero=("critical", 0, 3), rival=("ok", 150, 0))
+    held_after = run_aftermath(held, scenario, test_pack)
+    assert "Tanuki" in tell_battle(held, test_pack, scenario=scenario, aftermath=held_after)
+
+
+def test_names_and_pronouns(pack) -> None:
+    text = """
+[scenario]
+title = "Two medics"
+place = "a"
+village = "b"
+sides = [["medic"], ["anbu_2"]]
+[places.a]
+name = "the clearing"
+[places.b]
+name = "the camp"
+[[roads]]
+from = "a"
+to = "b"
+metres = 500
+"""
+    scenario = parse_scenario(text, "two-women.toml", "two-women")
+    for seed in range(6):
+        battle = play_scenario(scenario, pack, seed)
+        story = tell_battle(battle, pack, scenario=scenario)
+        words = set(re.findall(r"[A-Za-z]+", story.lower()))
+        assert not words & {"he", "him", "his", "himself"}, seed
+        assert "Konoha Medical Ninja" not in story or "ANBU" in story
+
+
+def test_no_sentence_is_said_twice(pack) -> None:
+    for name in ("valley-of-the-end", "gaara-vs-lee"):
+        scenario = load_scenario(name)
+        for seed in range(15):
+            battle = play_scenario(scenario, pack, seed, ("random", "random"))
+            story = compose_story(battle, pack, scenario=scenario)
+            said = [s for line in story.lines() for s in sentences(line.text)]
+            assert len(said) == len(set(said)), (name, seed)
+
+
+def test_narrating_does_not_touch_the_battle(pack) -> None:
+    scenario = load_scenario("valley-of-the-end")
+    battle = play_scenario(scenario, pack, 3)
+    before = (battle.rng.state, list(battle.events), battle.snapshot())
+    first = tell_battle(battle, pack, scenario=scenario)
+    assert tell_battle(battle, pack, scenario="valley-of-the-end") == first
+    assert (battle.rng.state, list(battle.events), battle.snapshot()) == before
+
+
+def test_the_contract_and_the_formats(pack) -> None:
+    params = inspect.signature(tell_battle).parameters
+    assert list(params) == ["battle", "pack", "format", "scenario", "aftermath"]
+    assert all(
+        params[p].kind is inspect.Parameter.KEYWORD_ONLY
+        for p in ("format", "scenario", "aftermath")
+    )
+    scenario = load_scenario("valley-of-the-end")
+    battle = play_scenario(scenario, pack, 7)
+    text = tell_battle(battle, pack, scenario=scenario)
+    assert text.startswith("THE VALLEY OF THE END\n")
+    assert (
+        "Inside Naruto's mind" in text or "Naruto's head" in text or "Naruto was thinking" in text
+    )
+    markdown = tell_battle(battle, pack, format="markdown", scenario=scenario)
+    assert markdown.startswith("# The Valley of the End\n") and "\n## " in markdown
+    page = tell_battle(battle, pack, format="html", scenario=scenario)
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert '<img alt="Health and chakra' in page and "data:image/png;base64," in page
+    assert set(FORMATS) == {"text", "markdown", "html"}
+
+
+def test_a_plain_duel_is_told_without_a_scenario(pack) -> None:
+    from kessen.engine import Battle
+    from kessen.players import make_player, play_out
+
+    battle = Battle(
+        [[pack.fighter("kakashi")], [pack.fighter("itachi")]], seed=4, catalog=pack.catalog
+    )
+    play_out(battle, [make_player("heuristic", 4, s) for s in (0, 1)])
+    story = compose_story(battle, pack)
+    assert story.title in {
+        "Kakashi against Itachi",
+        "Kakashi and Itachi",
+        "The fight of Kakashi and Itachi",
+    }
+    assert not [s for s in story.sections if s.kind == "aftermath"]
+    fates = story.fates()
+    assert set(fates) == {"p1.kakashi", "p2.itachi"}
+    status = {u.uid: u.status for u in battle.units}
+    for uid, fate in fates.items():
+        assert fate == {"ok": "standing", "dead": "died"}.get(status[uid], status[uid])
+
+
+def test_every_phrasing_fills_with_the_values_the_narrator_gives() -> None:
+    book = load_phrasebook()
+    person = Person("Naruto Uzumaki", "Naruto", "he", "the jinchuriki", "his friend")
+    values = {name: person for name in ("a", "b", "c", "m")}
+    values |= {
+        name: "x"
+        for name in [
+            "group",
+            "village",
+            "place",
+            "tech",
+            "tech_a",
+            "tech_b",
+            "margin",
+            "seal",
+            "beast",
+            "colour",
+            "summon",
+            "count",
+            "turns",
+            "call",
+            "words",
+            "memory",
+            "memories",
+            "fragments",
+            "left",
+            "took",
+            "gap",
+            "load",
+            "load_b",
+            "load_c",
+            "where",
+            "toward",
+            "students",
+            "when",
+            "n",
+        ]
+    }
+    for beat, phrasings in book.beats.items():
+        assert phrasings, beat
+        for text in phrasings:
+            for _name, form in placeholders(text):
+                assert form is None or form in FORMS, (beat, text)
+            assert "{" not in fill(text, values), (beat, text)
+    for essential in ("fate_died_after", "fate_survived_saved", "clash_even", "falls_critical"):
+        assert len(book.phrasings(essential)) >= 3
+
+
+def test_the_teller_never_repeats_and_says_when_it_has_nothing_new() -> None:
+    from kessen.narration.phrasebook import Phrasebook
+
+    teller = Teller(Phrasebook({"x": ("{a} fell.", "{a} dropped.")}), RandomStream(3))
+    a = Person("A", "A", "he")
+    said = {teller.say("x", a=a), teller.say("x", a=a)}
+    assert said == {"A fell.", "A dropped."}
+    assert teller.say("x", a=a) is None
+    assert teller.say("x", a=Person("B", "B", "she")) in {"B fell.", "B dropped."}
