@@ -119,18 +119,22 @@ def test_a_missing_pack_exits_2(kessen, tmp_path):
     assert run.code == 2 and "no such file" in run.err
 
 
-USAGE_BUG = (
-    "cli bug: typer 0.29 raises its vendored typer._click exceptions, which main() does not "
-    "recognise as click.ClickException, so usage errors end in a traceback (exit 1)"
-)
-
-
-@pytest.mark.xfail(strict=True, raises=Exception, reason=USAGE_BUG)
 @pytest.mark.parametrize(
-    "args",
-    [("duel", "naruto", "sasuke", "--seed", "x"), ("duel", "--bogus"), ("duel",), ()],
-    ids=["bad-seed", "unknown-option", "missing-argument", "no-arguments"],
+    ("args", "says"),
+    [
+        (("duel", "naruto", "sasuke", "--seed", "x"), "Invalid value for '--seed'"),
+        (("duel", "--bogus"), "No such option: --bogus"),
+        (("duel",), "Missing argument"),
+    ],
+    ids=["bad-seed", "unknown-option", "missing-argument"],
 )
-def test_usage_errors_exit_2_without_a_traceback(kessen, args):
+def test_usage_errors_exit_2_without_a_traceback(kessen, args, says):
     run = kessen(*args)
     assert run.code == 2
+    assert says in run.err and "Traceback" not in run.err
+
+
+def test_no_arguments_shows_the_help_and_exits_2(kessen):
+    run = kessen()
+    assert run.code == 2
+    assert "duel" in run.out and "roster" in run.out

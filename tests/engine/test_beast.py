@@ -77,11 +77,6 @@ def test_in_a_mutual_strike_the_beast_withdraws_power_from_its_hosts_own_attack(
     assert of_type(undiverted, "death")  # without the withdrawal the host dies
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: in a mutual strike between two jinchuriki both facing a lethal blow, "
-    "the second beast withdraws power from a blow that has already landed (turn.py _clash)",
-)
 def test_two_beasts_in_a_mutual_strike_each_withdraw_only_from_their_own_blow():
     def build(divert: int, s: int):
         a = fighter("a", CLAW, health=60, beast=beast(per_turn=1, heal=0, divert=divert))
@@ -160,9 +155,10 @@ def test_beast_holds_the_survival_clock_of_a_critical_host():
     seen = _until_dead(battle)
     holds = of_type(battle.events, "beast_heal")
     held_turns = [e.turn for e in holds]
-    # each end of turn while the pool lasts, the beast pays up to ``heal`` and the clock
-    # stands still; once the pool is dry the clock runs out as it would have
-    assert held_turns == list(range(1, len(holds) + 1))
+    # each end of turn from the one after the fall while the pool lasts, the beast pays up
+    # to ``heal`` and the clock stands still; once the pool is dry the clock runs out
+    fell = of_type(battle.events, "critical")[0].turn
+    assert held_turns == list(range(fell + 1, fell + 1 + len(holds)))
     assert all(e.amount == min(5, e.pool + e.amount) for e in holds)
     assert holds[-1].pool == 0
     assert all(c == clock for t, c, _ in seen if t <= held_turns[-1])
@@ -175,11 +171,6 @@ def test_beast_holds_the_survival_clock_of_a_critical_host():
     )  # holding the clock does not heal
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a beast holding a critical host's clock ignores the per-turn budget "
-    "(turn.py _end_of_turn: held = min(beast.heal, u.beast_pool), no u.beast_budget)",
-)
 def test_a_beast_never_gives_more_than_its_seal_lets_through_in_a_turn():
     host = fighter("a", JAB, beast=beast(pool=1000, per_turn=10, heal=8))
     ally = fighter("c", JAB, health=500)

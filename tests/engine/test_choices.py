@@ -142,32 +142,17 @@ def test_inputs_record_each_turns_choices_in_field_order():
     assert [c.notation() for c in battle.inputs[0]] == ["p1.a jab p2.b", "p2.b guard", "p2.c rest"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a choice that is neither text nor a Choice crashes validate() with "
-    "AttributeError instead of ChoiceSyntaxError (battle.py Battle.validate)",
-)
 @pytest.mark.parametrize("bad", [42, None, ("p1.a", "rest")])
 def test_a_choice_of_the_wrong_type_is_unreadable(bad):
     with pytest.raises(ChoiceSyntaxError):
         _battle().play_turn([bad, *GOOD])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a Choice whose chakra is not an int crashes _why_illegal with "
-    "TypeError (battle.py: unit.chakra < choice.chakra)",
-)
 def test_a_choice_with_chakra_that_is_not_a_number_is_rejected():
     with pytest.raises(KessenError):
         _battle().play_turn([Choice("p1.a", "blast", "p2.b", "10"), *GOOD])  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: Choice.parse reads '²' as a chakra amount (str.isdigit) and int() "
-    "raises a bare ValueError (choice.py Choice.parse)",
-)
 def test_non_ascii_digits_are_unreadable():
     with pytest.raises(ChoiceSyntaxError):
         Choice.parse("p1.a blast p2.b ²")

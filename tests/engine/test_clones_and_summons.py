@@ -178,11 +178,6 @@ def test_a_battle_with_a_summon_restores_from_the_pack_catalog():
     assert copy.snapshot() == battle.snapshot()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine gap: Battle.catalog holds the sides' fighters but not the summons their "
-    "techniques call, so Battle.restore(b.snapshot(), b.catalog) fails after a summon",
-)
 def test_a_battle_restores_from_its_own_catalog():
     call = tech("call", effect("summon", summon=HOUND), target="self", cost=10)
     battle = duel(fighter("a", call, JAB), fighter("b", JAB, health=900))

@@ -100,11 +100,6 @@ def test_defences_last_one_turn():
     assert not of_type(events, "substitute")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a self technique with a defence effect skips its other effects "
-    "(turn.py resolve_turn sends is_defence techniques to _defend only; heal is lost)",
-)
 def test_a_defence_technique_keeps_its_other_effects():
     fortify = tech(
         "fortify", effect("guard", amount=50), effect("heal", amount=30), target="self", cost=5

@@ -100,11 +100,6 @@ def test_a_unit_stunned_mid_turn_still_does_what_it_chose():
     assert battle.pending() == ["p1.a"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: a stun landed on a unit during the turn it is already stunned is "
-    "lost (turn.py decrements stuns at the end of the turn, after the new stun was set)",
-)
 def test_a_stun_landed_while_stunned_costs_another_action():
     pin = tech("pin", effect("stun", chance=100, turns=1), power=5)
     battle = duel(fighter("a", pin, health=500), fighter("b", health=500))

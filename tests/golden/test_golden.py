@@ -74,6 +74,7 @@ def test_a_tampered_golden_is_caught(gpack):
     assert f"event {hit}:" in (difference(golden, gpack) or "")
 
 
+@pytest.mark.no_round_trip  # breaks determinism on purpose
 @pytest.mark.parametrize(
     ("constant", "value"),
     [("GUARD_PERCENT", 40), ("CLASH_EVEN_PERCENT", 5), ("RESOLVE_HEALTH", 50)],

@@ -58,9 +58,15 @@ def test_the_medic_is_no_match_for_the_strongest_genin(duels, genin: str) -> Non
     assert duels(genin, "medic", BATTLES).rate_a >= 0.85
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [("naruto", "sasuke"), ("gaara", "lee"), ("neji", "lee"), ("kiba", "chouji"), ("naruto", "neji")],
-)
+GENIN_PAIRS = [
+    ("naruto", "sasuke"),
+    ("gaara", "lee"),
+    ("neji", "lee"),
+    ("kiba", "chouji"),
+    ("naruto", "neji"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), GENIN_PAIRS)
 def test_genin_duels_last_a_few_turns(duels, a: str, b: str) -> None:
     assert 4 <= duels(a, b, BATTLES).mean_turns <= 10

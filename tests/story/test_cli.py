@@ -112,7 +112,7 @@ def test_save_keeps_a_record_or_says_it_cannot(capsys, tmp_path) -> None:
         assert code == 0 and target.exists() and target.stat().st_size > 0
 
 
-@pytest.mark.parametrize("extra", [[], ["--format", "markdown"], ["--json"]])
+@pytest.mark.parametrize("extra", [[], ["--json"]])
 def test_the_same_seed_tells_the_same_story_in_separate_processes(extra) -> None:
     command = [
         sys.executable,

@@ -90,23 +90,19 @@ def dying_process(world: World, patient: Patient) -> Process:
 
 
 def beast_process(world: World, patient: Patient, beast: str, mend_at: float | None) -> Process:
-    """A beast that winds the clock back mends its host by itself at ``mend_at``; any beast
-    whose pool runs dry first says so."""
+    """A beast that winds the clock back mends its host by itself at minute ``mend_at``
+    (if its pool lasts that long); any beast whose pool runs dry first says so."""
     clock = patient.clock
     if clock is None or not clock.beast_active:
         return
-    timeouts = (
-        [world.env.timeout(clock.beast_until - world.now)]
-        if not math.isinf(clock.beast_until)
-        else []
-    )
+    env = world.env
     if mend_at is not None and mend_at < clock.beast_until:
-        yield world.env.any_of([world.env.timeout(mend_at - world.now), patient.saved])
+        yield env.any_of([env.timeout(mend_at - world.now), patient.saved])
         stabilise(world, patient, beast)
         return
-    if not timeouts:
+    if math.isinf(clock.beast_until):
         return
-    yield world.env.any_of([*timeouts, patient.saved])
+    yield env.any_of([env.timeout(clock.beast_until - world.now), patient.saved])
     if patient.status == "critical":
         world.emit(ev.BeastSpent, patient.uid, beast)
 

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -138,7 +139,7 @@ def _fall(world: World, unit: Unit) -> None:
             unit.uid,
             beast.name,
             effect,
-            None if lasts == float("inf") else round(lasts, 1),
+            None if math.isinf(lasts) else round(lasts, 1),
         )
         mend_at = None
         given = min(beast.heal, beast.per_turn)

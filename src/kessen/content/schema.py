@@ -78,6 +78,9 @@ class TechniqueModel(_Strict):
             raise ValueError("power > 0 needs target = 'enemy'")
         if self.target == "enemy" and self.power == 0 and not self.effects:
             raise ValueError("a technique aimed at an enemy needs power or an effect")
+        defensive = {"guard", "evade", "substitute"} & {e.type for e in self.effects}
+        if defensive and self.target != "self":
+            raise ValueError(f"{sorted(defensive)[0]} protects the user: it needs target = 'self'")
         return self
 
 

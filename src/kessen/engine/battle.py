@@ -72,6 +72,9 @@ class Battle:
         for side, fighters in enumerate(sides):
             for spec in fighters:
                 self.catalog.setdefault(spec.id, spec)
+                for tech in spec.techniques:
+                    if tech.summon is not None:
+                        self.catalog.setdefault(tech.summon.id, tech.summon)
                 unit = self.add_unit(spec, side, "fighter", None)
                 unit.stakes = spec.id in stakes
         self.events: list = [
@@ -125,13 +128,22 @@ class Battle:
     # -- playing -------------------------------------------------------------------------
 
     def parse_choice(self, text: str, side: int | None = None) -> Choice:
-        """Read a choice, accepting short unit names (``naruto`` for ``p1.naruto``)."""
+        """Read a choice, accepting short unit names (``naruto`` for ``p1.naruto``).
+
+        A technique written without chakra pours in its cost (no charge).
+        """
         choice = Choice.parse(text)
         unit = self._resolve_name(choice.unit, side, text)
         target = choice.target
         if target is not None:
             target = self._resolve_name(target, None, text)
-        return Choice(unit, choice.action, target, choice.chakra)
+        chakra = choice.chakra
+        if not chakra:
+            # Left out, the chakra is the technique's cost: the plain, uncharged use.
+            tech = self._by_uid[unit].spec.technique(choice.action)
+            if tech is not None:
+                chakra = tech.cost
+        return Choice(unit, choice.action, target, chakra)
 
     def _resolve_name(self, name: str, side: int | None, text: str) -> str:
         if name in self._by_uid:
@@ -153,7 +165,20 @@ class Battle:
             raise IllegalChoiceError(f"the battle is over (turn {self.turn})")
         by_unit: dict[str, Choice] = {}
         for item in choices:
-            choice = self.parse_choice(item) if isinstance(item, str) else item
+            if isinstance(item, str):
+                choice = self.parse_choice(item)
+            elif (
+                isinstance(item, Choice)
+                and isinstance(item.unit, str)
+                and isinstance(item.action, str)
+                and (item.target is None or isinstance(item.target, str))
+                and type(item.chakra) is int
+            ):
+                choice = item
+            else:
+                raise ChoiceSyntaxError(
+                    f"turn {self.turn + 1}: a choice is a Choice or its notation, not {item!r}"
+                )
             if choice.unit in by_unit:
                 raise IllegalChoiceError(f"two choices for {choice.unit} in one turn")
             if choice not in self.legal_choices(choice.unit):

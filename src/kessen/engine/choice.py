@@ -50,7 +50,7 @@ class Choice(NamedTuple):
         target: str | None = None
         chakra = 0
         for word in rest:
-            if word.isdigit():
+            if word.isascii() and word.isdigit():
                 if chakra:
                     raise ChoiceSyntaxError(f"cannot read choice {text!r}: two chakra amounts")
                 chakra = int(word)

@@ -77,23 +77,23 @@ def estimate_damage(user: Unit, tech: Technique, chakra: int, target: Unit) -> i
     return damage_of(power, tech, target)
 
 
-def _beast_cover(
-    target: Unit, excess: int, own_strike: list[int] | None, turn: int, out: list
-) -> int:
-    """Let the target's beast absorb up to ``excess``; returns what it absorbed."""
+def _beast_cover(target: Unit, excess: int, withdrawn: int, turn: int, out: list) -> int:
+    """Let the target's beast absorb up to ``excess``; returns what it absorbed.
+
+    ``withdrawn`` was taken from the host's own blow as the exchange began; it covers what
+    it can (the other side's beast may have softened the incoming blow meanwhile), and the
+    beast's own chakra covers the rest, within the seal's budget for the turn.
+    """
     beast = target.spec.beast
-    if beast is None or excess <= 0:
+    if beast is None or (excess <= 0 and not withdrawn):
         return 0
-    withdrawn = 0
-    if own_strike is not None and own_strike[0] > 0:
-        withdrawn = min(excess, own_strike[0] * beast.divert // 100)
-        own_strike[0] -= withdrawn
-    spent = min(excess - withdrawn, target.beast_budget, target.beast_pool)
+    covered = min(withdrawn, max(0, excess))
+    spent = min(max(0, excess - covered), target.beast_budget, target.beast_pool)
     target.beast_budget -= spent
     target.beast_pool -= spent
     if withdrawn or spent:
         out.append(ev.BeastIntervention(turn, target.uid, beast.name, withdrawn, spent))
-    return withdrawn + spent
+    return covered + spent
 
 
 def apply_blow(
@@ -104,12 +104,13 @@ def apply_blow(
     via: str,
     turn: int,
     out: list,
-    own_strike: list[int] | None = None,
+    withdrawn: int = 0,
 ) -> None:
     """Land ``damage`` on ``target`` and emit what follows: hit, dispel, critical, death.
 
-    ``own_strike`` is the target's own outgoing damage in the same exchange, as a one-item
-    list the beast may withdraw from (a mutual strike).
+    ``withdrawn`` is the damage the target's beast took out of the target's own blow in
+    the same exchange (a mutual strike); it covers the blow's excess before the beast's
+    own chakra does.
     """
     if target.role == "clone":
         target.health = 0
@@ -120,6 +121,7 @@ def apply_blow(
     if damage < target.health:
         target.health -= damage
         out.append(ev.Hit(turn, attacker.uid, target.uid, tech.id, damage, target.health, via))
+        _beast_cover(target, 0, withdrawn, turn, out)
         return
     excess = damage - target.health
     target.health = 0
@@ -128,7 +130,7 @@ def apply_blow(
         target.status = GONE
         out.append(ev.Dispelled(turn, target.uid, "summon", attacker.uid))
         return
-    excess -= _beast_cover(target, excess, own_strike, turn, out)
+    excess -= _beast_cover(target, excess, withdrawn, turn, out)
     limit = max(1, target.max_health * TOUGHNESS // 100)
     if excess > limit:
         target.status = DEAD

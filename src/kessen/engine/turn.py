@@ -46,15 +46,19 @@ def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
     turn = b.turn
     out: list = []
     units = b.units
-    stunned = [u for u in units if u.status == OK and u.stun > 0]
+    # A stun costs the turns it names, counted now: a stun landed later this turn (even on
+    # a unit already stunned) then costs the turns after this one.
+    stunned = {u.uid for u in units if u.status == OK and u.stun > 0}
     for u in units:
+        if u.uid in stunned:
+            u.stun -= 1
         if u.spec.beast is not None:
             u.beast_budget = u.spec.beast.per_turn
     actions: list[_Action] = []
     for u in units:
         choice = choices.get(u.uid)
         if choice is None:
-            if u.status == OK and u.stun > 0:
+            if u.uid in stunned:
                 out.append(ev.Stunned(turn, u.uid))
             continue
         out.append(ev.ChoiceRevealed(turn, u.uid, choice.action, choice.target, choice.chakra))
@@ -69,6 +73,8 @@ def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
             u.cooldowns[tech.id] = tech.cooldown + 1
         if tech.is_defence:
             _defend(u, tech, turn, out)
+            if tech.heal or tech.seal_steps or tech.clones or tech.summon is not None:
+                actions.append(_Action(u, choice, tech))
         else:
             actions.append(_Action(u, choice, tech))
 
@@ -77,7 +83,7 @@ def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
     remaining.sort(key=lambda a: (-a.unit.speed, rng.next64()))
     for action in remaining:
         _perform(b, action, turn, out)
-    _end_of_turn(b, stunned, choices, turn, out)
+    _end_of_turn(b, choices, turn, out)
     return out
 
 
@@ -144,15 +150,18 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
             )
         )
         # A mutual strike: both blows are worked out before either lands, so a beast can
-        # withdraw power from its host's blow while the other is on its way.
-        to_c = [damage_of(pa, a.tech, c.unit, guarded=False)]
-        to_a = [damage_of(pc, c.tech, a.unit, guarded=False)]
-        if a.unit.spec.beast is not None and to_a[0] >= a.unit.health:
-            apply_blow(c.unit, a.unit, c.tech, to_a[0], "mutual", turn, out, own_strike=to_c)
-            apply_blow(a.unit, c.unit, a.tech, to_c[0], "mutual", turn, out, own_strike=to_a)
-        else:
-            apply_blow(a.unit, c.unit, a.tech, to_c[0], "mutual", turn, out, own_strike=to_a)
-            apply_blow(c.unit, a.unit, c.tech, to_a[0], "mutual", turn, out, own_strike=to_c)
+        # withdraw power from its host's blow while the other is on its way.  Both
+        # withdrawals are decided first, so neither side's beast is favoured by order.
+        to_c = damage_of(pa, a.tech, c.unit, guarded=False)
+        to_a = damage_of(pc, c.tech, a.unit, guarded=False)
+        withdrawn_by_a = _withdrawal(a.unit, to_a, to_c)
+        withdrawn_by_c = _withdrawal(c.unit, to_c, to_a)
+        apply_blow(
+            a.unit, c.unit, a.tech, to_c - withdrawn_by_a, "mutual", turn, out, withdrawn_by_c
+        )
+        apply_blow(
+            c.unit, a.unit, c.tech, to_a - withdrawn_by_c, "mutual", turn, out, withdrawn_by_a
+        )
         for x, y in ((a, c), (c, a)):
             if y.unit.status == OK:
                 _after_hit(b, x, y.unit, turn, out)
@@ -175,6 +184,14 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
     apply_blow(win.unit, lose.unit, win.tech, damage, "clash", turn, out)
     if lose.unit.status == OK:
         _after_hit(b, win, lose.unit, turn, out)
+
+
+def _withdrawal(host: Unit, incoming: int, outgoing: int) -> int:
+    """Power a host's beast withdraws from the host's own blow to cover a blow past zero."""
+    beast = host.spec.beast
+    if beast is None or host.role != "fighter" or incoming <= host.health:
+        return 0
+    return min(incoming - host.health, outgoing * beast.divert // 100)
 
 
 def _perform(b: Battle, action: _Action, turn: int, out: list) -> None:
@@ -267,9 +284,7 @@ def _support(b: Battle, u: Unit, tech: Technique, target: Unit, turn: int, out: 
         out.append(ev.Summoned(turn, u.uid, summoned.uid, tech.summon.name))
 
 
-def _end_of_turn(
-    b: Battle, stunned: list[Unit], choices: dict[str, Choice], turn: int, out: list
-) -> None:
+def _end_of_turn(b: Battle, choices: dict[str, Choice], turn: int, out: list) -> None:
     units = b.units
     for u in units:
         status = u.status
@@ -295,10 +310,12 @@ def _end_of_turn(
         elif status == CRITICAL:
             beast = u.spec.beast
             held = 0
-            if beast is not None and u.beast_pool > 0:
-                held = min(beast.heal, u.beast_pool)
+            if beast is not None and u.beast_pool > 0 and u.critical_since < turn:
+                held = min(beast.heal, u.beast_pool, u.beast_budget)
+                u.beast_budget -= held
                 u.beast_pool -= held
-                out.append(ev.BeastHeal(turn, u.uid, beast.name, held, u.beast_pool))
+                if held:
+                    out.append(ev.BeastHeal(turn, u.uid, beast.name, held, u.beast_pool))
             # The clock starts on the turn after the fall.
             if not held and u.critical_since < turn:
                 u.clock -= 1
@@ -316,9 +333,6 @@ def _end_of_turn(
         u.guard = 0
         u.evade = 0
         u.substitute = False
-    for u in stunned:
-        if u.stun:
-            u.stun -= 1
     for u in units:
         if u.role == "fighter" or u.status != OK:
             continue

@@ -3,7 +3,8 @@
 The learner plays side ``side`` (0: ``p1``, 1: ``p2``) of a
 :class:`~kessen.env.parallel.KessenParallelEnv`, with the same observations, action
 numbering, rewards and seeding; the other side is played, all of its units, by a
-built-in player (``heuristic`` unless told otherwise; ``search:40`` and the like work).
+built-in player (``heuristic`` unless told otherwise; ``search:40`` and the like work),
+or by any player a factory ``opponent(battle_seed, side)`` returns.
 The opponent chooses when the learner's action arrives, from the same public state the
 learner saw: it never sees the learner's action, and nothing of its choice reaches the
 learner before the turn is played.
@@ -11,6 +12,7 @@ learner before the turn is played.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import gymnasium as gym
@@ -32,14 +34,15 @@ class DuelEnv(gym.Env):
         self,
         sides: tuple[str, str] | None = ("naruto", "sasuke"),
         *,
-        opponent: str = "heuristic",
+        opponent: str | Callable[[int, int], Player] = "heuristic",
         side: int = 0,
         render_mode: str | None = None,
         **kwargs: Any,
     ) -> None:
         if side not in (0, 1):
             raise KessenError(f"side={side!r}: the learner plays side 0 or 1")
-        player_from_spec(opponent, 0, 1 - side)  # fail now on an unknown opponent
+        if isinstance(opponent, str):
+            player_from_spec(opponent, 0, 1 - side)  # fail now on an unknown opponent
         self.parallel = KessenParallelEnv(sides, render_mode=render_mode, **kwargs)
         self.opponent_spec = opponent
         self.side = side
@@ -53,7 +56,11 @@ class DuelEnv(gym.Env):
         super().reset(seed=seed)  # keeps Gymnasium's own generator in step with the seed
         observations, infos = self.parallel.reset(seed=seed, options=options)
         battle = self.parallel.current
-        self._opponent = player_from_spec(self.opponent_spec, battle.seed, 1 - self.side)
+        make = self.opponent_spec
+        if isinstance(make, str):
+            self._opponent = player_from_spec(make, battle.seed, 1 - self.side)
+        else:
+            self._opponent = make(battle.seed, 1 - self.side)
         return observations[self.agent], infos[self.agent]
 
     def step(self, action: Any):

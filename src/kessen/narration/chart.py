@@ -15,17 +15,21 @@ _COLOURS = ("#e8731a", "#2a5db0", "#2e9e5b", "#b03a2e", "#7d4fb0", "#8a6d3b")
 
 
 def fight_series(battle: Any, names: dict[str, str]) -> dict[str, list[tuple[int, int, int]]]:
-    """Per fighter (by display name): ``(turn, health, chakra)`` from the start to the end."""
-    series: dict[str, list[tuple[int, int, int]]] = {}
+    """Per fighter (by display name, made unique): ``(turn, health, chakra)`` from the start
+    to the end."""
+    label: dict[str, str] = {}
     for u in battle.units:
         if u.role == "fighter":
-            series[names[u.uid]] = [(0, u.max_health, u.max_chakra)]
-    fighters = {u.uid for u in battle.units if u.role == "fighter"}
+            name = names[u.uid]
+            label[u.uid] = name if name not in label.values() else f"{name} ({u.uid})"
+    series = {
+        label[u.uid]: [(0, u.max_health, u.max_chakra)] for u in battle.units if u.uid in label
+    }
     for e in battle.events:
         if e.type == "turn_end":
             for s in e.units:
-                if s.unit in fighters:
-                    series[names[s.unit]].append((e.turn, s.health, s.chakra))
+                if s.unit in label:
+                    series[label[s.unit]].append((e.turn, s.health, s.chakra))
     return series
 
 

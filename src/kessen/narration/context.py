@@ -13,7 +13,7 @@ from typing import Any
 
 from kessen.content import Pack
 from kessen.engine import Battle
-from kessen.narration.people import Person
+from kessen.narration.people import Person, number_word
 from kessen.narration.phrasebook import Teller, fill
 from kessen.narration.story import Line
 from kessen.scenario import Scenario
@@ -70,8 +70,6 @@ class Narrator:
         entry = self.names.get(key, {})
         if count == 1:
             return entry.get("one") or self.short_of(key, name)
-        from kessen.narration.people import number_word
-
         return f"{number_word(count)} {entry.get('many') or self.short_of(key, name)}"
 
     def _unit_person(self, unit: Any) -> Person:
@@ -166,6 +164,9 @@ class Narrator:
     def technique(self, uid: str, tech_id: str) -> str:
         """A technique's name as the pack writes it."""
         unit = self.battle.unit(uid) if uid in {u.uid for u in self.battle.units} else None
+        plain = self.names.get("techniques", {}).get(tech_id)
+        if plain:
+            return plain
         tech = unit.spec.technique(tech_id) if unit is not None else None
         if tech is None:
             tech = self.pack.techniques.get(tech_id)

@@ -71,6 +71,8 @@ class _Fight:
         self.resolve_on: set[str] = set()
         self.beast_told: set[str] = set()
         self.down: set[str] = set()
+        #: Each unit's technique in the turn's clash (the one a beast may draw power from).
+        self.clashing: dict[str, str] = {}
         self.quiet = 0
 
     def p(self, uid: str | None) -> Person:
@@ -96,7 +98,11 @@ def battle_section(n: Narrator) -> Section:
         if lines:
             if fight.quiet:
                 section.add([_exchange(fight)])
-            section.add(lines)
+            last = section.paragraphs[-1] if section.paragraphs else []
+            if len(lines) == 1 and 0 < len(last) < 3:
+                last.extend(lines)  # a turn of one line joins a short paragraph
+            else:
+                section.add(lines)
         else:
             fight.quiet += 1
     if fight.quiet:
@@ -185,6 +191,8 @@ def _hit(f: _Fight, e: Any, told: int) -> Line | None:
 def _clash(f: _Fight, e: Any) -> list[Line | None]:
     n = f.n
     out: list[Line | None] = []
+    f.clashing[e.unit] = f.tech(e.unit, e.technique)
+    f.clashing[e.other] = f.tech(e.other, e.other_technique)
     if e.verdict == "even":
         a, b = f.p(e.unit), f.p(e.other)
         out.append(
@@ -234,12 +242,17 @@ def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:
     if t == "seal_stage":
         f.seal_on.add(e.unit)
         seal = f.units[e.unit].spec.seal
+        name = seal.name if seal else "seal"
         beat = "seal_first" if e.stage == 1 else "seal_higher"
-        return n.line(beat, about, a=a, seal=seal.name if seal else "seal")
+        named = f"{beat}_{'_'.join(name.lower().split())}"
+        if named in n.teller.book.beats:
+            beat = named
+        return n.line(beat, about, a=a, seal=name)
     if t == "beast_intervention":
         beast = e.beast
         if e.withdrawn:
-            return n.line("beast_withdraws", about, a=a, beast=beast)
+            tech = f.clashing.get(e.unit, "attack")
+            return n.line("beast_withdraws", about, a=a, beast=beast, tech=tech)
         return n.line("beast_shields", about, a=a, beast=beast)
     if t == "beast_heal":
         if e.unit in f.beast_told:

@@ -44,7 +44,7 @@ def render_text(story: Story) -> str:
         if section.kind != "intro":
             out += [section.heading, "-" * len(section.heading), ""]
         for text in _paragraphs(section):
-            out += [textwrap.fill(text, WIDTH), ""]
+            out += [textwrap.fill(text, WIDTH, break_on_hyphens=False), ""]
     return "\n".join(out)
 
 
@@ -115,6 +115,8 @@ def render_rich(story: Story, console) -> None:
             console.print()
             console.print(Text(section.heading, style="bold yellow"))
         for text in _paragraphs(section):
+            line = Text(text)
+            line.highlight_regex(r'"[^"]+"', "italic cyan")  # what people say
             console.print()
-            console.print(Text(text), width=min(console.width, WIDTH))
+            console.print(line, width=min(console.width, WIDTH))
     console.print()

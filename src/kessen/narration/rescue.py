@@ -218,7 +218,8 @@ def _carry(r: _Rescue, e: Any) -> Line | None:
         return n.line(beat, about, a=a, b=c)
     b = r.p(e.took_from)
     if prior is not None and r.role(e.took_from) == "fighter":
-        return n.line("take_over", (*about, e.took_from), a=a, b=b, c=c)
+        beat = "take_over_dead" if dead else "take_over"
+        return n.line(beat, (*about, e.took_from), a=a, b=b, c=c)
     beat = "handover_dead" if dead else "handover"
     return n.line(beat, (*about, e.took_from), a=a, b=b, c=c, load=r.load(e.patient))
 

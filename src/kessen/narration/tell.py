@@ -48,7 +48,9 @@ def compose_story(
     story = Story(title)
     story.sections.append(intro_section(n, title))
     story.sections.extend(thoughts_sections(n))
-    story.sections.append(battle_section(n))
+    fight = battle_section(n)
+    if fight.paragraphs:
+        story.sections.append(fight)
     if aftermath is not None:
         story.sections.append(aftermath_section(n))
     if battle.over:

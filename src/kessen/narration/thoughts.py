@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kessen.narration.context import Narrator
 from kessen.narration.people import Person, join_words
+from kessen.narration.phrasebook import fill
 from kessen.narration.story import Line, Section
 
 __all__ = ["intro_section", "side_person", "thoughts_sections"]
@@ -47,6 +48,8 @@ def thoughts_sections(n: Narrator) -> list[Section]:
     """One "Inside X's mind" section per fighter; those with the most at stake last."""
     fighters = [u for u in n.battle.units if u.role == "fighter"]
     fighters.sort(key=lambda u: (u.stakes, n.battle.units.index(u)))
+    # One way of heading these for the whole story: "Inside X's mind", "Inside Y's mind".
+    heading = n.teller.pick(n.teller.book.phrasings("heading_thoughts")) or "{a}"
     sections = []
     for u in fighters:
         spec = u.spec
@@ -57,7 +60,7 @@ def thoughts_sections(n: Narrator) -> list[Section]:
         if not motives and not memories:
             continue
         a = n.person(u.uid)
-        section = Section(n.heading("heading_thoughts", a=a), "thoughts")
+        section = Section(fill(heading, {"a": a}), "thoughts")
         about = (u.uid,)
         lines: list[Line | None] = [n.line("thoughts_open", about, a=a)]
         if motives:

@@ -19,10 +19,12 @@ from kessen.odds.tournament import TournamentResult
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["HEATMAP_COLOURS", "heatmap_figure", "odds_figure", "save_png"]
+__all__ = ["HEATMAP_COLOURS", "NO_DATA", "heatmap_figure", "odds_figure", "save_png"]
 
 #: The heatmap's colour map: red for a row that loses, blue for a row that wins.
 HEATMAP_COLOURS = "RdBu"
+#: Colour of the heatmap's empty diagonal.
+NO_DATA = "#b0b0b0"
 DPI = 100
 
 
@@ -70,6 +72,7 @@ def odds_figure(result: OddsResult) -> Figure:
 def heatmap_figure(result: TournamentResult) -> Figure:
     """The win-rate matrix as a heatmap: cell (row, column) is how often row beat column."""
     import numpy as np
+    from matplotlib import colormaps
     from matplotlib.figure import Figure
 
     names = result.entrants
@@ -80,7 +83,9 @@ def heatmap_figure(result: TournamentResult) -> Figure:
     size = max(4.0, 0.6 * k + 2.5)
     fig = Figure(figsize=(size + 1.2, size), dpi=DPI)
     ax = fig.subplots()
-    image = ax.imshow(matrix, cmap=HEATMAP_COLOURS, vmin=0, vmax=1)
+    # The diagonal (nobody fights themself) is grey, apart from every win rate's colour.
+    cmap = colormaps[HEATMAP_COLOURS].with_extremes(bad=NO_DATA)
+    image = ax.imshow(matrix, cmap=cmap, vmin=0, vmax=1)
     ax.set_xticks(range(k), labels=names, rotation=45, ha="right")
     ax.set_yticks(range(k), labels=names)
     ax.set_xlabel("against")

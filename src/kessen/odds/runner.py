@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kessen.errors import KessenError
-from kessen.odds.backends import make_backend
+from kessen.odds.backends import cpu_count, make_backend
 from kessen.odds.match import MatchSpec
 from kessen.odds.seeding import chunk_size_for, plan_chunks
 from kessen.odds.tally import Tally
@@ -68,7 +68,7 @@ def run_matches(
     if not specs:
         raise KessenError("nothing to play: no matchups given")
     runner = make_backend(backend, workers, ray_address)
-    size = chunk_size or chunk_size_for(battles * len(specs), workers or _guess_workers())
+    size = chunk_size or chunk_size_for(battles * len(specs), workers or cpu_count())
     chunks = [c for job in range(len(specs)) for c in plan_chunks(battles, size, job)]
     total = battles * len(specs)
     finished: dict[int, Tally] = {}
@@ -89,9 +89,3 @@ def run_matches(
     for index in sorted(finished):
         merged[chunks[index].job].merge(finished[index])
     return Run(merged, total, partial or done < total)
-
-
-def _guess_workers() -> int:
-    from kessen.odds.backends import cpu_count
-
-    return cpu_count()

@@ -8,7 +8,7 @@ numbers; the runner still merges them in chunk order so that anything built from
 >>> t.battles, t.wins
 (0, [0, 0])
 >>> u = Tally(battles=2, wins=[1, 0], draws=1, lengths=[0, 1, 1])
->>> (t + u).battles, (t + u).length_histogram()
+>>> (t + u).battles, (t + u).lengths
 (2, [0, 1, 1])
 """
 
@@ -74,6 +74,3 @@ class Tally:
         total.merge(self)
         total.merge(other)
         return total
-
-    def length_histogram(self) -> list[int]:
-        return list(self.lengths)

@@ -27,42 +27,44 @@ from kessen.players import make_player, play_out
 __all__ = ["play_chunk", "play_chunks"]
 
 _packs: dict[PackSource, tuple[Pack, dict[str, Fighter]]] = {}
-_sides: dict[tuple[PackSource, tuple[str, str]], list[list[Fighter]]] = {}
+_sides: dict[tuple[str, tuple[str, str]], list[list[Fighter]]] = {}
 
 
-def _pack(source: PackSource) -> tuple[Pack, dict[str, Fighter]]:
-    loaded = _packs.get(source)
-    if loaded is None:
-        pack = source.load()
+def _pack(spec: MatchSpec) -> tuple[Pack, dict[str, Fighter]]:
+    """The spec's pack and its catalog, loaded once per process (again if the pack the
+    caller pinned is not the one kept: a long-lived process may outlive an edit)."""
+    loaded = _packs.get(spec.pack)
+    if loaded is None or (spec.pack_hash is not None and loaded[0].hash != spec.pack_hash):
+        pack = spec.pack.load()
         # ``Pack.catalog`` builds a new dict on each access: build it once per process.
-        loaded = _packs[source] = (pack, pack.catalog)
+        loaded = _packs[spec.pack] = (pack, pack.catalog)
+    pack = loaded[0]
+    if spec.pack_hash is not None and pack.hash != spec.pack_hash:
+        raise KessenError(
+            f"{spec.pack.describe()} differs where this worker runs (hash "
+            f"{pack.hash[:12]}, expected {spec.pack_hash[:12]}): results would not match"
+        )
     return loaded
 
 
-def _teams(spec: MatchSpec) -> list[list[Fighter]]:
-    key = (spec.pack, spec.sides)
-    sides = _sides.get(key)
-    if sides is None:
-        pack = _pack(spec.pack)[0]
-        sides = _sides[key] = [pack.team(spec.sides[0]), pack.team(spec.sides[1])]
-    return sides
+def _teams(pack: Pack, sides: tuple[str, str]) -> list[list[Fighter]]:
+    key = (pack.hash, sides)
+    teams = _sides.get(key)
+    if teams is None:
+        teams = _sides[key] = [pack.team(sides[0]), pack.team(sides[1])]
+    return teams
 
 
 def play_chunk(spec: MatchSpec, start: int, stop: int) -> Tally:
     """Play battles ``start .. stop-1`` of ``spec`` and count them."""
     try:
-        pack, catalog = _pack(spec.pack)
-        if spec.pack_hash is not None and pack.hash != spec.pack_hash:
-            raise KessenError(
-                f"{spec.pack.describe()} differs where this worker runs (hash "
-                f"{pack.hash[:12]}, expected {spec.pack_hash[:12]}): results would not match"
-            )
-        sides = _teams(spec)
+        pack, catalog = _pack(spec)
+        teams = _teams(pack, spec.sides)
     except KessenError as exc:
         # Kessen's errors with extra fields do not survive pickling back to the caller
         # in their own class; the message is what the caller needs.
         raise KessenError(str(exc)) from None
-    return _play(spec, catalog, sides, start, stop)
+    return _play(spec, catalog, teams, start, stop)
 
 
 def _play(

@@ -11,7 +11,7 @@ kessen.errors.UnknownNameError: unknown backend 'cloud'
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import Protocol
 
 from kessen.errors import UnknownNameError
@@ -31,7 +31,7 @@ class Backend(Protocol):
 
     def run(
         self, specs: Sequence[MatchSpec], chunks: Sequence[Chunk]
-    ) -> Iterator[tuple[int, Tally]]:
+    ) -> Generator[tuple[int, Tally], None, None]:
         """Yield ``(index into chunks, tally)`` for each chunk, in any order.
 
         Closing the iterator early (an interrupted run) must stop or cancel the rest.

@@ -15,8 +15,7 @@ import multiprocessing
 import os
 import signal
 import threading
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 
@@ -39,8 +38,9 @@ def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
+        pause = threading.Event()  # never set: a sleep that needs no clock
         while os.getppid() == parent:
-            time.sleep(ORPHAN_CHECK)
+            pause.wait(ORPHAN_CHECK)
         os._exit(1)
 
     threading.Thread(target=watch, name="kessen-orphan-watch", daemon=True).start()
@@ -73,7 +73,7 @@ class LocalBackend:
 
     def run(
         self, specs: Sequence[MatchSpec], chunks: Sequence[Chunk]
-    ) -> Iterator[tuple[int, Tally]]:
+    ) -> Generator[tuple[int, Tally], None, None]:
         workers = min(self.workers, len(chunks))
         if workers <= 1:
             for index, chunk in enumerate(chunks):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -76,7 +76,7 @@ class RayBackend:
 
     def run(
         self, specs: Sequence[MatchSpec], chunks: Sequence[Chunk]
-    ) -> Iterator[tuple[int, Tally]]:
+    ) -> Generator[tuple[int, Tally], None, None]:
         ray = import_ray()
         started = self._connect(ray)
         pending: dict[Any, int] = {}
