@@ -14,6 +14,8 @@ import pytest
 from kessen.cli.main import main
 from kessen.engine import derive_seed
 
+from .conftest import COINFLIP
+
 KESSEN = [sys.executable, "-m", "kessen.cli.main"]
 
 
@@ -160,20 +162,36 @@ def test_piped_output_is_only_the_result():
 
 
 def test_ctrl_c_prints_what_finished_marked_partial():
+    # Tiny one-blow battles, so that chunks finish soon after the workers are up.
     proc = subprocess.Popen(
-        [*KESSEN, "odds", "naruto", "sasuke", "-n", "10000000", "--workers", "2", "--json"],
+        [
+            *KESSEN,
+            "odds",
+            "quick",
+            "slow",
+            "--pack",
+            str(COINFLIP),
+            "--players",
+            "random",
+            "-n",
+            "100000000",
+            "--workers",
+            "2",
+            "--json",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
     )
-    time.sleep(5)  # workers start and finish a few chunks
+    time.sleep(6)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
+    assert err == ""  # workers ignore the interrupt: no tracebacks
     data = json.loads(out)
-    assert data["partial"] is True and data["requested"] == 10_000_000
-    assert 0 < data["n"] < 10_000_000
+    assert data["partial"] is True and data["requested"] == 100_000_000
+    assert 0 < data["n"] < 100_000_000
     assert sum(data["wins"].values()) + data["draws"] == data["n"]
 
 

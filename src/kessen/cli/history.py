@@ -8,14 +8,16 @@ The database is ``KESSEN_DATABASE_URL`` or a SQLite file under the user's data f
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kessen.cli.common import dump_json_line
 from kessen.errors import KessenError
 from kessen.replay import load_record
-from kessen.storage import OUTCOMES, StoredBattle, open_store
+
+if TYPE_CHECKING:  # storage pulls in SQLAlchemy and Alembic: only the history commands pay
+    from kessen.storage import StoredBattle
 
 __all__ = ["register"]
 
@@ -48,8 +50,12 @@ def history(
     ctx.obj = database
     if ctx.invoked_subcommand is not None:
         return
+    from kessen.storage import OUTCOMES
+
     if outcome is not None and outcome not in OUTCOMES:
         raise KessenError(f"--outcome must be win, loss or draw, not {outcome!r}")
+    from kessen.storage import open_store
+
     store = open_store(database)
     try:
         found = store.battles(fighter=fighter, player=player, outcome=outcome, limit=limit)
@@ -79,6 +85,8 @@ def add(
     files: Annotated[list[str], typer.Argument(help="Battle records (JSON lines).")],
 ) -> None:
     """Store battle records in the database."""
+    from kessen.storage import open_store
+
     store = open_store(ctx.obj)
     try:
         for file in files:
@@ -95,6 +103,8 @@ def record(
     battle_id: Annotated[int, typer.Argument(help="The battle's number in the list.")],
 ) -> None:
     """Print a stored battle's record (to save, then check with kessen replay verify)."""
+    from kessen.storage import open_store
+
     store = open_store(ctx.obj)
     try:
         sys.stdout.write(store.record_text(battle_id))
