@@ -19,7 +19,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
 story: install
-	$(BIN)/kessen duel naruto sasuke --seed $(SEED)
+	$(BIN)/kessen story valley-of-the-end --seed $(SEED)
 
 test: install-test
 	$(BIN)/ruff check src tests benchmarks

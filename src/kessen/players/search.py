@@ -34,7 +34,7 @@ any machine.  ``search`` (120 futures) keeps a decision under 100 ms on a 2-core
 >>> [c.notation() for c in player.choose(Request.for_side(battle, 0))]
 ['p1.a punch p2.b']
 >>> parse_options("sims=300,depth=4")
-SearchSettings(simulations=300, depth=4, width=6, millis=0)
+SearchSettings(simulations=300, depth=4, width=6, millis=0, model=0)
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ __all__ = [
 
 #: A choice kept in the mixed strategy needs at least this probability (percent).
 MIN_SUPPORT = 5
+#: Times the rollout policy is asked what the other lead would do (the opponent model).
+MODEL_SAMPLES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +73,11 @@ class SearchSettings:
     depth: int = 5
     width: int = 6
     millis: int = 0
+    model: int = 0
 
 
 _OPTION_NAMES = {"sims": "simulations", "simulations": "simulations", "depth": "depth",
-                 "width": "width", "ms": "millis", "millis": "millis"}
+                 "width": "width", "ms": "millis", "millis": "millis", "model": "model"}
 
 
 def parse_options(text: str, base: SearchSettings = SearchSettings()) -> SearchSettings:
@@ -102,8 +105,15 @@ def parse_options(text: str, base: SearchSettings = SearchSettings()) -> SearchS
             raise KessenError(f"search option {item!r}: the value must be a whole number")
         values[field] = int(raw)
     settings = replace(base, **values)
-    if settings.simulations < 1 or settings.width < 2 or settings.depth < 1:
-        raise KessenError(f"search options {text!r}: need sims >= 1, width >= 2, depth >= 1")
+    if (
+        settings.simulations < 1
+        or settings.width < 2
+        or settings.depth < 1
+        or settings.model > 100
+    ):
+        raise KessenError(
+            f"search options {text!r}: need sims >= 1, width >= 2, depth >= 1, model <= 100"
+        )
     return settings
 
 
@@ -135,28 +145,21 @@ class SearchPlayer:
     # -- the search ------------------------------------------------------------------------
 
     def _search(self, battle: Battle, side: int, mine: list[Choice]) -> Choice:
-        foe_lead = _lead(battle, battle.pending(1 - side))
-        theirs: list[Choice | None] = [None]
-        if foe_lead is not None:
-            foe = battle.unit(foe_lead)
-            legal = battle.legal_choices(foe_lead)
-            theirs = list(candidates(battle, foe, legal, self.settings.width))
+        theirs, prior = self._their_options(battle, 1 - side)
         rows, cols = len(mine), len(theirs)
         total = [[0.0] * cols for _ in range(rows)]
         count = [[0] * cols for _ in range(rows)]
         budget = max(self.settings.simulations, rows * cols)
         limit = self.settings.millis / 1000
         started = time.perf_counter() if limit else 0.0
+        weight = self.settings.model / 100
 
         # A round plays every one of my choices against one of theirs, on the same dice
         # and the same rollout draws: the rows are compared on common random numbers.
         done, round_ = 0, 0
         col_strategy = [1.0 / cols] * cols
         while done < budget:
-            if round_ < cols:
-                c = round_
-            else:
-                c = self._pick(col_strategy, explore=30)
+            c = round_ if round_ < cols else self._pick(col_strategy, explore=25)
             dice, draws = self.stream.next64(), self.stream.next64()
             for r in range(rows):
                 total[r][c] += self._rollout(battle, side, mine[r], theirs[c], dice, draws)
@@ -164,11 +167,35 @@ class SearchPlayer:
             done += rows
             round_ += 1
             if round_ >= cols:
-                _, col_strategy = solve_matrix(_means(total, count), iterations=25)
+                _, col_strategy = solve_matrix(_means(total, count), 25, prior, weight)
             if limit and time.perf_counter() - started > limit:
                 break
-        row_strategy, _ = solve_matrix(_means(total, count), iterations=200)
+        row_strategy, _ = solve_matrix(_means(total, count), 200, prior, weight)
         return mine[self._pick(_purified(row_strategy), explore=0)]
+
+    def _their_options(
+        self, battle: Battle, foe_side: int
+    ) -> tuple[list[Choice | None], list[float]]:
+        """The other lead's candidate choices, and how likely a plain fighter makes each.
+
+        The likelihoods come from asking the rollout policy a few times; its favourite
+        choices join the candidates if pruning left them out.
+        """
+        foe_lead = _lead(battle, battle.pending(foe_side))
+        if foe_lead is None:
+            return [None], [1.0]
+        foe = battle.unit(foe_lead)
+        legal = battle.legal_choices(foe_lead)
+        theirs: list[Choice | None] = list(candidates(battle, foe, legal, self.settings.width))
+        guesses: dict[Choice, int] = {}
+        for _ in range(MODEL_SAMPLES):
+            guess = self._policy.pick(battle, foe, legal)
+            guesses[guess] = guesses.get(guess, 0) + 1
+        for guess, _n in sorted(guesses.items(), key=lambda item: -item[1])[:2]:
+            if guess not in theirs:
+                theirs.append(guess)
+        prior = [guesses.get(c, 0) if c is not None else 0 for c in theirs]  # type: ignore[call-overload]
+        return theirs, _normalised([float(n) for n in prior])
 
     def _pick(self, strategy: list[float], explore: int) -> int:
         """An index drawn from ``strategy``, or uniformly ``explore`` percent of the time."""
@@ -365,30 +392,41 @@ def evaluate(battle: Battle, side: int) -> float:
 
 
 def solve_matrix(
-    payoff: list[list[float]], iterations: int = 200
+    payoff: list[list[float]],
+    iterations: int = 200,
+    prior: list[float] | None = None,
+    weight: float = 0.0,
 ) -> tuple[list[float], list[float]]:
     """Average strategies of regret matching+ on a zero-sum matrix game (row maximises).
 
     Later iterations weigh more (linear averaging), which forgets the poor early guesses.
+    With a ``prior`` over the columns and a ``weight`` in [0, 1], the column player is
+    held to playing the prior that share of the time (a *restricted Nash response*): the
+    rows then exploit a column player that looks like the prior, while staying safe
+    against one that does not.  The returned column strategy is the mixed one.
 
     >>> rows, cols = solve_matrix([[1.0, -1.0], [-1.0, 1.0]], iterations=500)
     >>> [round(p, 2) for p in rows], [round(p, 2) for p in cols]
     ([0.5, 0.5], [0.5, 0.5])
     >>> [round(p, 3) for p in solve_matrix([[0.2, 0.3], [0.5, 0.9]])[0]]
     [0.0, 1.0]
+    >>> [round(p, 2) for p in solve_matrix([[1.0, -1.0], [-1.0, 1.0]], 500, [1.0, 0.0], 0.8)[0]]
+    [1.0, 0.0]
     """
     n, m = len(payoff), len(payoff[0])
     columns = [[-payoff[i][j] for i in range(n)] for j in range(m)]
+    fixed = [weight * q for q in prior] if prior and weight > 0 else [0.0] * m
+    free = 1.0 - sum(fixed)
     row_regret, col_regret = [1.0] * n, [1.0] * m
     row_sum, col_sum = [0.0] * n, [0.0] * m
     for t in range(1, iterations + 1):
         x = _normalised(row_regret)
-        y = _normalised(col_regret)
+        y = [free * q + f for q, f in zip(_normalised(col_regret), fixed, strict=True)]
         row_values = [sum(map(mul, line, y)) for line in payoff]
         value = sum(map(mul, x, row_values))
         row_regret = [max(0.0, r + v - value) for r, v in zip(row_regret, row_values, strict=True)]
         col_values = [sum(map(mul, line, x)) for line in columns]
-        col_value = -value
+        col_value = sum(map(mul, _normalised(col_regret), col_values))
         col_regret = [max(0.0, r + v - col_value) for r, v in zip(col_regret, col_values, strict=True)]
         row_sum = [s + t * p for s, p in zip(row_sum, x, strict=True)]
         col_sum = [s + t * q for s, q in zip(col_sum, y, strict=True)]
