@@ -48,18 +48,32 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the worker processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def timed_run(spec: MatchSpec, battles: int, workers: int) -> dict[str, Any]:
+    """Wall-clock rates, and the CPU seconds spent: on a busy machine, battles per CPU
+    second is the steadier measure of the code itself."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    cpu = _cpu_seconds()
     start = time.perf_counter()
     result = run_odds(spec, battles, workers=workers)
     seconds = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu
     tally = result.tally
     return {
         "workers": workers,
         "battles": tally.battles,
         "turns": tally.turns,
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu, 3),
+        "load_before": load,
         "battles_per_s": round(tally.battles / seconds, 1),
         "turns_per_s": round(tally.turns / seconds, 1),
+        "battles_per_cpu_s": round(tally.battles / cpu, 1) if cpu else None,
         "wins": tally.wins,
         "draws": tally.draws,
     }

@@ -13,7 +13,7 @@ def _expected_traits(fighter) -> set[str]:
     if fighter.beast:
         traits.add(f"jinchuriki ({fighter.beast.name})")
     if fighter.seal:
-        traits.add(f"cursed seal ({len(fighter.seal.stages)} stages)")
+        traits.add(f"{fighter.seal.name} ({len(fighter.seal.stages)} stages)")
     for t in fighter.techniques:
         if t.summon is not None:
             traits.add(f"summons {t.summon.name}")
@@ -66,7 +66,7 @@ def test_roster_of_another_pack_shows_every_trait(kessen, golden_pack_path):
     rows = {r["id"]: r for r in map(json.loads, run.lines)}
     assert set(rows) == {"fox", "hawk", "sage", "medic", "sand"}
     assert "jinchuriki (Fox)" in rows["fox"]["traits"] and "shadow clones" in rows["fox"]["traits"]
-    assert rows["hawk"]["traits"] == ["cursed seal (2 stages)"]
+    assert rows["hawk"]["traits"] == ["Heaven Mark (2 stages)"]
     assert rows["sage"]["traits"] == ["summons Hound"]
     assert rows["medic"]["traits"] == ["medic"]
     pack = load_pack(golden_pack_path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from .scenarios import beast, duel, fighter, find_seed, of_type, tech
 
 SLAM = tech("slam", power=150)  # 135-165 damage through defence 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kessen.engine import Battle
 from kessen.engine.legal import MAX_CLONES
 from kessen.engine.unit import CLONE_OFFENCE

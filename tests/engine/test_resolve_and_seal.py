@@ -42,14 +42,25 @@ def test_resolve_awakens_when_an_ally_falls():
 
 
 def test_stakes_light_resolve_from_the_first_turn():
-    a = fighter("a", JAB, resolve=75)
+    # stakes give a quarter of the full bonus: resolve 100 -> 40 % in full, 10 % from stakes
+    a = fighter("a", JAB, resolve=100)
     battle = duel(a, fighter("b"), stakes=("a",))
     (resolve,) = of_type(battle.events, "resolve")
-    assert (resolve.turn, resolve.unit, resolve.reason, resolve.bonus) == (0, "p1.a", "stakes", 30)
+    assert (resolve.turn, resolve.unit, resolve.reason, resolve.bonus) == (0, "p1.a", "stakes", 10)
     assert battle.unit("p1.a").resolve_on and not battle.unit("p2.b").resolve_on
     events = battle.play_turn(["p1.a jab p2.b", "p2.b rest"])
-    low, high = spread_bounds(50 * 1.3)
+    low, high = spread_bounds(50 * 1.1)
     assert low <= of_type(events, "hit")[0].damage <= high
+
+
+def test_desperation_raises_resolve_from_stakes_to_the_full():
+    a = fighter("a", JAB, resolve=100)
+    battle = duel(a, fighter("b", tech("smash", power=70)), stakes=("a",))
+    events = battle.play_turn(["p1.a rest", "p2.b smash p1.a"])
+    assert battle.unit("p1.a").health * 100 <= battle.unit("p1.a").max_health * 35
+    (resolve,) = of_type(events, "resolve")
+    assert (resolve.reason, resolve.bonus) == ("desperation", 40)
+    assert battle.unit("p1.a").resolve_bonus == 40
 
 
 def _sealed(**kw):

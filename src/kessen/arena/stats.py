@@ -30,7 +30,10 @@ def wilson_interval(successes: float, trials: int, z: float = Z_95) -> tuple[flo
     z2 = z * z
     centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
     half = z * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    # At 0 and 1 the bound is exact; rounding must not move the rate outside its interval.
+    low = 0.0 if successes <= 0 else max(0.0, centre - half)
+    high = 1.0 if successes >= trials else min(1.0, centre + half)
+    return (min(low, p), max(high, p))
 
 
 def elo_difference(score: float) -> float | None:

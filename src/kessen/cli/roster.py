@@ -69,7 +69,7 @@ def _traits(f) -> list[str]:
     if f.beast:
         traits.append(f"jinchuriki ({f.beast.name})")
     if f.seal:
-        traits.append(f"cursed seal ({len(f.seal.stages)} stages)")
+        traits.append(f"{f.seal.name} ({len(f.seal.stages)} stages)")
     for t in f.techniques:
         if t.summon is not None:
             traits.append(f"summons {t.summon.name}")

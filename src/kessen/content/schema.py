@@ -67,7 +67,7 @@ class TechniqueModel(_Strict):
     clashes: bool = False
     cooldown: Annotated[int, Field(ge=0, le=20)] = 0
     effects: list[EffectModel] = []
-    needs: Literal["", "beast"] = ""
+    needs: Literal["", "beast", "original"] = ""
     description: str = ""
 
     @model_validator(mode="after")

@@ -22,7 +22,7 @@ from kessen.engine.choice import Choice
 from kessen.engine.legal import legal_choices
 from kessen.engine.model import Fighter
 from kessen.engine.rng import RandomStream
-from kessen.engine.turn import resolve_turn
+from kessen.engine.turn import resolve_turn, stakes_bonus
 from kessen.engine.unit import OK, Unit, clone_of
 from kessen.errors import ChoiceSyntaxError, IllegalChoiceError, KessenError
 
@@ -36,7 +36,8 @@ class Battle:
     """Two sides of units, one seeded random stream, and the turns played so far.
 
     ``sides`` holds, for each of the two sides, the fighters that start on it.  ``stakes``
-    names fighter ids whose resolve burns from the first turn (friends counting on them).
+    names fighter ids whose resolve burns from the first turn (friends counting on them),
+    at half the strength it reaches in desperation.
     Same sides, seed and choices: the same events, on any machine.
     """
 
@@ -82,8 +83,8 @@ class Battle:
         ]
         for u in self.units:
             if u.stakes and u.spec.resolve:
-                u.resolve_on = True
-                self.events.append(ev.Resolve(0, u.uid, u.spec.resolve * 100 // 250, "stakes"))
+                u.resolve_bonus = stakes_bonus(u.spec.resolve)
+                self.events.append(ev.Resolve(0, u.uid, u.resolve_bonus, "stakes"))
 
     # -- reading the state ---------------------------------------------------------------
 

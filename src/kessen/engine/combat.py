@@ -3,7 +3,7 @@
 The numbers, in one place (``docs/rules.md`` explains them):
 
 * power = technique power x chakra tier (1x, 1.5x, 2x for 1, 2, 3 times the cost)
-  x offence / 50 x seal boost x resolve boost x nature multiplier x spread (90-110 %)
+  x offence / 100 x seal boost x resolve boost x nature multiplier x spread (90-110 %)
 * damage = power x 100 / (100 + defence) x (100 - guard) %, with ``pierce`` percent of
   defence and guard ignored; area techniques hit every enemy at 75 %.
 * a blow that takes a fighter past zero by at most :data:`TOUGHNESS` percent of its health
@@ -54,8 +54,8 @@ def base_power(user: Unit, tech: Technique, chakra: int) -> float:
     power = tech.power * tier_multiplier(tech, chakra) * spec.offence(tech.kind) / 100
     if user.seal_stage and spec.seal is not None:
         power *= 1 + spec.seal.stages[user.seal_stage - 1].boost / 100
-    if user.resolve_on:
-        power *= 1 + spec.resolve / 250
+    if user.resolve_bonus:
+        power *= 1 + user.resolve_bonus / 100
     return power
 
 

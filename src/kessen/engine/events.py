@@ -1,8 +1,9 @@
 """The engine's only output: typed events, never English.
 
 Every event is an immutable named tuple whose first field is ``turn`` and whose last
-field, ``type``, names its kind (it has a default: never pass it).  :func:`event_to_dict` gives the JSON layout: one object
-with ``type`` first, then the fields in the order below (documented in ``docs/events.md``).
+field, ``type``, names its kind (it has a default: never pass it).  :func:`event_to_dict`
+gives the JSON layout: one object with ``type`` first, then the fields in the order below
+(documented in ``docs/events.md``).
 
 >>> e = Hit(turn=3, unit="p1.naruto", target="p2.sasuke", technique="rasengan",
 ...         damage=41, health=59, via="clash")

@@ -93,7 +93,8 @@ class Technique:
     clashes: bool = False
     cooldown: int = 0
     effects: tuple[Effect, ...] = ()
-    #: ``"beast"`` for a technique drawn from a sealed beast: only its host can use it.
+    #: ``"beast"``: drawn from a sealed beast, only its host can use it; ``"original"``: a
+    #: shadow clone cannot copy it (an eye technique, a bloodline).  Clones copy neither.
     needs: str = ""
     # Flattened view of ``effects``, computed once so the turn loop does no searching.
     pierce: int = field(init=False, default=0)

@@ -23,7 +23,7 @@ from kessen.engine.unit import CRITICAL, DEAD, GONE, OK, STABLE, Unit
 if TYPE_CHECKING:
     from kessen.engine.battle import Battle
 
-__all__ = ["resolve_turn"]
+__all__ = ["resolve_bonus", "resolve_turn", "stakes_bonus"]
 
 #: Percent of max health below which resolve awakens.
 RESOLVE_HEALTH = 35
@@ -348,9 +348,22 @@ def _end_of_turn(b: Battle, choices: dict[str, Choice], turn: int, out: list) ->
     b.check_end(out)
 
 
+def resolve_bonus(resolve: int) -> int:
+    """Percent power a fighter's resolve adds when everything is at stake: resolve / 2.5."""
+    return resolve * 100 // 250
+
+
+def stakes_bonus(resolve: int) -> int:
+    """Percent power from friends counting on you, from the first turn: a quarter of the full."""
+    return resolve_bonus(resolve) // 4
+
+
 def _awaken_resolve(b: Battle, turn: int, out: list) -> None:
     for u in b.units:
-        if u.resolve_on or u.status != OK or u.role != "fighter" or not u.spec.resolve:
+        if u.status != OK or u.role != "fighter" or not u.spec.resolve:
+            continue
+        full = resolve_bonus(u.spec.resolve)
+        if u.resolve_bonus >= full:
             continue
         reason = None
         if u.health * 100 <= u.max_health * RESOLVE_HEALTH:
@@ -361,5 +374,5 @@ def _awaken_resolve(b: Battle, turn: int, out: list) -> None:
         ):
             reason = "fallen_ally"
         if reason:
-            u.resolve_on = True
-            out.append(ev.Resolve(turn, u.uid, u.spec.resolve * 100 // 250, reason))
+            u.resolve_bonus = full
+            out.append(ev.Resolve(turn, u.uid, full, reason))

@@ -56,7 +56,7 @@ class Unit:
         "max_chakra",
         "max_health",
         "origin",
-        "resolve_on",
+        "resolve_bonus",
         "role",
         "seal_stage",
         "side",
@@ -96,7 +96,7 @@ class Unit:
         self.tracked = 0
         self.seal_stage = 0
         self.beast_pool = spec.beast.pool if spec.beast else 0
-        self.resolve_on = False
+        self.resolve_bonus = 0
         self.stakes = False
         self.summon_turns = 0
         self.guard = 0
@@ -111,6 +111,11 @@ class Unit:
         if self.seal_stage and self.spec.seal:
             return self.spec.speed + self.spec.seal.stages[self.seal_stage - 1].speed
         return self.spec.speed
+
+    @property
+    def resolve_on(self) -> bool:
+        """Whether resolve is lifting this unit's power (by ``resolve_bonus`` percent)."""
+        return self.resolve_bonus > 0
 
     @property
     def can_act(self) -> bool:
@@ -155,7 +160,7 @@ _STATE_FIELDS = (
     "tracked",
     "seal_stage",
     "beast_pool",
-    "resolve_on",
+    "resolve_bonus",
     "stakes",
     "summon_turns",
 )

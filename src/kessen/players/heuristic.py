@@ -89,7 +89,7 @@ class HeuristicPlayer:
             if not tech.is_attack:
                 if tech.target == "enemy" and (tech.stun_chance or tech.drain or tech.track_turns):
                     for c in by_action[tid]:
-                        score = 8.0 + (battle.unit(c.target or "").speed > unit.speed) * 4
+                        score = _hindrance(tech, battle.unit(c.target or ""), unit)
                         if score > best_score:
                             best, best_score = c, score
                 continue
@@ -127,6 +127,22 @@ class HeuristicPlayer:
                 if score > best_score:
                     best, best_score = c, score
         return best
+
+
+def _hindrance(tech: Technique, target: Unit, me: Unit) -> float:
+    """What a technique without power is worth against ``target``, in damage terms.
+
+    A stun is worth the blows it prevents; a drain, the chakra it takes; tracking, the
+    dodges it rules out.
+    """
+    score = 0.0
+    if tech.stun_chance and not target.stun:
+        score += tech.stun_chance / 100 * tech.stun_turns * _threat(target, me) * 1.2
+    if tech.drain:
+        score += min(tech.drain, target.chakra) * 0.4
+    if tech.track_turns and not target.tracked:
+        score += 6.0 * sum(1 for t in target.spec.techniques if t.is_defence)
+    return score - tech.cost * 0.08
 
 
 def _threat(enemy: Unit, me: Unit) -> int:
