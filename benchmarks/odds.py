@@ -131,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {r['workers']:>2} worker(s): {r['battles']:,} battles in {r['seconds']:.1f} s"
                 f" = {r['battles_per_s']:,.0f} battles/s, {r['turns_per_s']:,.0f} turns/s"
+                f" ({r['battles_per_cpu_s']:,.0f} per CPU second;"
+                f" load average before: {r['load_before']:.1f})"
             )
         if len(runs) > 1:
             print(f"  speed-up: {runs[0]['seconds'] / runs[1]['seconds']:.2f}x")

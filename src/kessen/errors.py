@@ -50,6 +50,10 @@ class UnknownNameError(KessenError, LookupError):
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {what} {name!r}{hint}")
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        # Rebuilt from its own arguments, so it crosses process boundaries (odds workers).
+        return (type(self), (self.what, self.name, self.suggestions))
+
 
 class ContentProblem:
     """One problem in a pack: the file, the dotted path of the field, and what is wrong."""
@@ -68,6 +72,9 @@ class ContentProblem:
     def __repr__(self) -> str:
         return f"ContentProblem({self.source!r}, {self.path!r}, {self.message!r})"
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        return (type(self), (self.source, self.path, self.message))
+
 
 class ContentError(KessenError, ValueError):
     """Bad content: every problem found, each with the file and the field's path."""
@@ -77,6 +84,9 @@ class ContentError(KessenError, ValueError):
         lines = [str(p) for p in self.problems]
         head = lines[0] if len(lines) == 1 else f"{len(lines)} problems:\n  " + "\n  ".join(lines)
         super().__init__(head)
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return (type(self), (self.problems,))
 
 
 class RecordError(KessenError, ValueError):

@@ -80,3 +80,18 @@ def test_the_import_check_sees_imports(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("import random\nfrom kessen.cli import main\nfrom . import x\n")
     assert _imports(sample) == {"random", "kessen.cli"}
+
+
+def test_errors_survive_pickling() -> None:
+    # Odds workers are other processes: their errors must come back whole.
+    import pickle
+
+    from kessen.errors import ContentError, ContentProblem, UnknownNameError
+
+    unknown = pickle.loads(pickle.dumps(UnknownNameError("fighter", "narto", ["naruto"])))
+    assert (unknown.what, unknown.name, unknown.suggestions) == ("fighter", "narto", ("naruto",))
+    assert str(unknown) == "unknown fighter 'narto'; did you mean naruto?"
+    problems = [ContentProblem("a.toml", "fighters.x.health", "missing field")] * 2
+    content = pickle.loads(pickle.dumps(ContentError(problems)))
+    assert str(content) == str(ContentError(problems))
+    assert [str(p) for p in content.problems] == [str(p) for p in problems]

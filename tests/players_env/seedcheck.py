@@ -34,8 +34,15 @@ def trajectory(env: Any, seed: int, episodes: int = 3, max_steps: int = 400) -> 
                 actions[agent] = int(legal[pick.below(len(legal))])
             observations, rewards, terminated, truncated, infos = env.step(actions)
             record.append(
-                ("step", actions, _plain(observations), rewards, terminated, truncated,
-                 _plain(infos))
+                (
+                    "step",
+                    actions,
+                    _plain(observations),
+                    rewards,
+                    terminated,
+                    truncated,
+                    _plain(infos),
+                )
             )
     return record
 
@@ -44,7 +51,9 @@ def assert_same_trajectories(make_env: Callable[[], Any], seed: int, episodes: i
     """Two environments from ``make_env``, the same seed: the same trajectories, exactly."""
     first = trajectory(make_env(), seed, episodes)
     second = trajectory(make_env(), seed, episodes)
-    assert len(first) == len(second), f"trajectories differ in length: {len(first)} != {len(second)}"
+    assert len(first) == len(second), (
+        f"trajectories differ in length: {len(first)} != {len(second)}"
+    )
     for step, (a, b) in enumerate(zip(first, second, strict=True)):
         assert a == b, f"trajectories differ at record {step}:\n{a}\n!=\n{b}"
 

@@ -41,7 +41,7 @@ def _seen_by_learner(attack_on_reveal: bool) -> list[tuple]:
     seen = [(observation["observation"].tobytes(), observation["action_mask"].tobytes(), info)]
     guard = env.parallel.layout.guard
     for _turn in range(1, REVEAL_TURN + 1):
-        observation, reward, done, _, info = env.step(guard)
+        observation, _, _, _, info = env.step(guard)
         seen.append(
             (observation["observation"].tobytes(), observation["action_mask"].tobytes(), info)
         )

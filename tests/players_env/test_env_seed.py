@@ -34,7 +34,13 @@ class _SingleAgent:
         observation, reward, terminated, truncated, info = self.env.step(actions["p1"])
         if terminated or truncated:
             self.agents = []
-        return {"p1": observation}, {"p1": reward}, {"p1": terminated}, {"p1": truncated}, {"p1": info}
+        return (
+            {"p1": observation},
+            {"p1": reward},
+            {"p1": terminated},
+            {"p1": truncated},
+            {"p1": info},
+        )
 
 
 @pytest.mark.parametrize("sides", [("naruto", "sasuke"), None, ("kakashi+lee", "itachi")])

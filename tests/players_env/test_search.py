@@ -104,10 +104,8 @@ def test_evaluate_is_zero_sum_and_ends_at_one(pack) -> None:
 
 
 def _exploitability(payoff, rows, cols) -> float:
-    best_row = max(sum(p * q for p, q in zip(line, cols)) for line in payoff)
-    best_col = min(
-        sum(payoff[i][j] * rows[i] for i in range(len(rows))) for j in range(len(cols))
-    )
+    best_row = max(sum(p * q for p, q in zip(line, cols, strict=True)) for line in payoff)
+    best_col = min(sum(payoff[i][j] * rows[i] for i in range(len(rows))) for j in range(len(cols)))
     return best_row - best_col
 
 

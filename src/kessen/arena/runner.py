@@ -6,8 +6,9 @@ gives, both players get, so what remains is the difference between the players. 
 cycle through every pairing of the roster (each side against each, itself included).
 
 >>> games = schedule(["naruto", "sasuke"], 4, seed=1)
->>> [(g.sides, g.a_side) for g in games]
-[(('naruto', 'naruto'), 0), (('naruto', 'naruto'), 1), (('naruto', 'sasuke'), 0), (('naruto', 'sasuke'), 1)]
+>>> [(g.sides, g.a_side) for g in games]  # doctest: +NORMALIZE_WHITESPACE
+[(('naruto', 'naruto'), 0), (('naruto', 'naruto'), 1),
+ (('naruto', 'sasuke'), 0), (('naruto', 'sasuke'), 1)]
 >>> games[0].seed == games[1].seed != games[2].seed
 True
 """
@@ -180,7 +181,15 @@ def run_arena(
         if on_game is not None:
             on_game(result)
     return ArenaResult(
-        player_a, player_b, len(plan), wins["a"], wins["b"], wins[None], seed, sides, turns,
+        player_a,
+        player_b,
+        len(plan),
+        wins["a"],
+        wins["b"],
+        wins[None],
+        seed,
+        sides,
+        turns,
         pairings,
     )
 

@@ -19,20 +19,30 @@ __all__ = ["register"]
 
 
 def arena(
-    player_a: Annotated[str, typer.Argument(help="First player: heuristic, random, search, search:400 ...")],
+    player_a: Annotated[
+        str, typer.Argument(help="First player: heuristic, random, search, search:400 ...")
+    ],
     player_b: Annotated[str, typer.Argument(help="Second player.")],
-    games: Annotated[int, typer.Option("-n", "--games", help="Games to play (mirrored pairs).")] = 400,
-    seed: Annotated[int, typer.Option(help="Master seed; each pair's seed is derived from it.")] = 1,
+    games: Annotated[
+        int, typer.Option("-n", "--games", help="Games to play (mirrored pairs).")
+    ] = 400,
+    seed: Annotated[
+        int, typer.Option(help="Master seed; each pair's seed is derived from it.")
+    ] = 1,
     roster: Annotated[
         str | None,
-        typer.Option(help="Sides to draw from, comma-separated (a team is a+b); default: every fighter."),
+        typer.Option(
+            help="Sides to draw from, comma-separated (a team is a+b); default: every fighter."
+        ),
     ] = None,
     pairings: Annotated[
         str, typer.Option(help="all: every side against every side; mirror: each against itself.")
     ] = "all",
     workers: Annotated[int, typer.Option("-j", "--workers", help="Processes to play on.")] = 1,
     turn_limit: Annotated[int, typer.Option(help="Turns before a battle is called a draw.")] = 40,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the result as one JSON object.")
+    ] = False,
     pack: PackOption = None,
 ) -> None:
     """Play two players against each other on mirrored seeds and report who is stronger."""
@@ -90,7 +100,9 @@ def _print(r: ArenaResult) -> None:
         f"score {r.score:.1%}\n"
     )
     elo_low, elo_high = r.elo_interval
-    out.write(f"  Elo difference {_elo(r.elo)} (95% interval {_elo(elo_low)} to {_elo(elo_high)})\n")
+    out.write(
+        f"  Elo difference {_elo(r.elo)} (95% interval {_elo(elo_low)} to {_elo(elo_high)})\n"
+    )
 
 
 def _elo(value: float | None) -> str:

@@ -167,7 +167,9 @@ class PlaySession:
             try:
                 return read_choice(self.battle, unit, legal, text)
             except (ChoiceSyntaxError, IllegalChoiceError) as exc:
-                self.console.print(f"Not accepted: {exc}. Try again ('help' for help).", markup=False)
+                self.console.print(
+                    f"Not accepted: {exc}. Try again ('help' for help).", markup=False
+                )
 
 
 def read_choice(battle: Battle, unit: Unit, legal: tuple[Choice, ...], text: str) -> Choice:
@@ -203,12 +205,11 @@ def read_choice(battle: Battle, unit: Unit, legal: tuple[Choice, ...], text: str
         options = [c for c in options if c.target == target]
         if not options:
             aims = sorted({c.target for c in legal if c.action == action and c.target})
-            raise IllegalChoiceError(
-                f"{action} cannot be aimed at {target}" + (f" (targets: {', '.join(aims)})" if aims else "")
-            )
+            listed = f" (targets: {', '.join(aims)})" if aims else ""
+            raise IllegalChoiceError(f"{action} cannot be aimed at {target}{listed}")
     elif len({c.target for c in options}) > 1:
-        aims = ", ".join(sorted({c.target or "-" for c in options}))
-        raise ChoiceSyntaxError(f"{action} needs a target: {aims}")
+        named = ", ".join(sorted({c.target or "-" for c in options}))
+        raise ChoiceSyntaxError(f"{action} needs a target: {named}")
     tech = unit.spec.technique(action)
     if tier is not None and tech is not None:
         chakra = tech.cost * tier

@@ -162,8 +162,9 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
         apply_blow(
             c.unit, a.unit, c.tech, to_a - withdrawn_by_c, "mutual", turn, out, withdrawn_by_a
         )
+        # Secondary effects (stun, drain, tracking) need a user still standing to follow up.
         for x, y in ((a, c), (c, a)):
-            if y.unit.status == OK:
+            if y.unit.status == OK and x.unit.status == OK:
                 _after_hit(b, x, y.unit, turn, out)
         return
     win, lose = (a, c) if pa >= pc else (c, a)

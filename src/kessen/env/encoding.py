@@ -42,6 +42,7 @@ __all__ = [
     "GLOBAL_FEATURES",
     "TECHNIQUE_FEATURES",
     "UNIT_FEATURES",
+    "Encoder",
     "Layout",
     "lead_of",
     "legal_actions",
@@ -153,108 +154,175 @@ def on_field(battle: Battle, side: int) -> list[Unit]:
 
 def lead_of(battle: Battle, side: int) -> Unit | None:
     """The unit an agent controls this turn, or ``None`` if no unit of its side can act."""
-    pending = battle.pending(side)
-    for uid in pending:
-        unit = battle.unit(uid)
-        if unit.role == "fighter":
-            return unit
-    return battle.unit(pending[0]) if pending else None
+    first = None
+    for u in battle.units:
+        if u.side == side and u.status == "ok" and not u.stun:
+            if u.role == "fighter":
+                return u
+            if first is None:
+                first = u
+    return None if battle.over else first
 
 
-def legal_actions(battle: Battle, side: int, layout: Layout) -> dict[int, Choice]:
+def legal_actions(battle: Battle, side: int, layout: Layout) -> dict[int, Choice | None]:
     """Every legal action number of ``side``'s lead, with the choice it stands for."""
-    lead = lead_of(battle, side)
-    if lead is None:
-        return {layout.wait: None}  # type: ignore[dict-item]
-    slot_of_tech = {t.id: i for i, t in enumerate(lead.spec.techniques)}
-    own = {u.uid: i for i, u in enumerate(on_field(battle, side))}
-    enemy = {u.uid: i for i, u in enumerate(on_field(battle, 1 - side))}
-    out: dict[int, Choice] = {}
-    for c in battle.legal_choices(lead.uid):
-        if c.action == REST:
-            out[layout.rest] = c
-            continue
-        if c.action == GUARD:
-            out[layout.guard] = c
-            continue
-        tech = lead.spec.techniques[slot_of_tech[c.action]]
-        slot = 0
-        if c.target is not None:
-            slot = (enemy if tech.target == "enemy" else own)[c.target]
-        tier = c.chakra // tech.cost if tech.cost else 1
-        out[(slot_of_tech[c.action] * layout.slots + slot) * 3 + tier - 1] = c
-    return out
-
-
-def _unit_row(u: Unit, lead: Unit | None, layout: Layout) -> list[float]:
-    spec = u.spec
-    row = [0.0] * layout.unit_size
-    row[0] = 1.0
-    row[1 + ("fighter", "clone", "summon").index(u.role)] = 1.0
-    row[4] = 1.0 if u is lead else 0.0
-    row[5] = u.health / u.max_health if u.max_health else 0.0
-    row[6] = u.max_health / 300
-    row[7] = u.chakra / u.max_chakra if u.max_chakra else 0.0
-    row[8] = u.max_chakra / 300
-    row[_STATUS[u.status]] = 1.0
-    row[13] = u.clock / 5
-    row[14] = u.stun / 2
-    row[15] = u.tracked / 3
-    row[16] = u.seal_stage / len(spec.seal.stages) if spec.seal else 0.0
-    row[17] = 1.0 if u.resolve_on else 0.0
-    row[18] = u.beast_pool / spec.beast.pool if spec.beast and spec.beast.pool else 0.0
-    row[19] = u.speed / 100
-    row[20] = spec.taijutsu / 100
-    row[21] = spec.ninjutsu / 100
-    row[22] = spec.genjutsu / 100
-    row[23] = spec.defence / 100
-    if u.cooldowns:
-        base = len(UNIT_FEATURES)
-        for i, tech in enumerate(spec.techniques[: layout.techniques]):
-            left = u.cooldowns.get(tech.id)
-            if left:
-                row[base + i] = left / (tech.cooldown + 1)
-    return row
+    fields = (on_field(battle, 0), on_field(battle, 1))
+    return Encoder(layout).legal_actions(battle, side, fields, lead_of(battle, side))
 
 
 def observe(battle: Battle, layout: Layout) -> tuple[np.ndarray, np.ndarray]:
-    """The observation vectors of side 0 and side 1 (own units first, then the enemy's).
+    """The observation vectors of side 0 and side 1 (see :meth:`Encoder.observe`)."""
+    return Encoder(layout).observe(battle)[0]
 
-    Layout: ``slots`` rows of :data:`UNIT_FEATURES` plus one cooldown column per technique
-    slot for the observing side, the same for the enemy, then :data:`TECHNIQUE_FEATURES`
-    for each technique slot of the observer's lead, then :data:`GLOBAL_FEATURES`.
+
+class Encoder:
+    """Observations and action tables for one layout, with what never changes cached.
+
+    A unit's row is its spec's fixed part (role, maxima, offence, defence) with the
+    changing part written over it; a lead's technique rows are fixed but for cooldowns.
     """
-    width = layout.unit_size
-    leads = (lead_of(battle, 0), lead_of(battle, 1))
-    blocks = []
-    for side in (0, 1):
-        rows = [_unit_row(u, leads[side], layout) for u in on_field(battle, side)[: layout.slots]]
-        rows.extend([[0.0] * width] * (layout.slots - len(rows)))
-        blocks.append([x for row in rows for x in row])
-    tail = [battle.turn / battle.turn_limit]
-    out = []
-    for side in (0, 1):
-        techs = _technique_rows(leads[side], layout)
-        vector = np.array(blocks[side] + blocks[1 - side] + techs + tail, dtype=np.float32)
-        np.clip(vector, 0.0, HIGH, out=vector)
-        out.append(vector)
-    return out[0], out[1]
 
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._rows: dict[tuple[int, str], list[float]] = {}
+        self._techniques: dict[int, list[float]] = {}
+        self._blank_row = [0.0] * layout.unit_size
 
-def _technique_rows(lead: Unit | None, layout: Layout) -> list[float]:
-    size = len(TECHNIQUE_FEATURES)
-    rows = [0.0] * (layout.techniques * size)
-    if lead is None:
+    def observe(
+        self, battle: Battle
+    ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[Unit | None, Unit | None], tuple[list, list]]:
+        """Both sides' observation vectors (own units first, then the enemy's), their
+        leads and the units on the field.
+
+        Layout: ``slots`` rows of :data:`UNIT_FEATURES` plus one cooldown column per
+        technique slot for the observing side, the same for the enemy, then
+        :data:`TECHNIQUE_FEATURES` for each technique slot of the observer's lead, then
+        :data:`GLOBAL_FEATURES`.
+        """
+        slots = self.layout.slots
+        fields = (on_field(battle, 0), on_field(battle, 1))
+        leads = (lead_of(battle, 0), lead_of(battle, 1))
+        blocks = []
+        for side in (0, 1):
+            units = fields[side][:slots]
+            block: list[float] = []
+            for u in units:
+                block += self._unit_row(u, u is leads[side])
+            block += self._blank_row * (slots - len(units))
+            blocks.append(block)
+        tail = [battle.turn / battle.turn_limit]
+        vectors = []
+        for side in (0, 1):
+            values = blocks[side] + blocks[1 - side] + self._technique_rows(leads[side]) + tail
+            vector = np.array(values, dtype=np.float32)
+            np.clip(vector, 0.0, HIGH, out=vector)
+            vectors.append(vector)
+        return (vectors[0], vectors[1]), leads, fields
+
+    def legal_actions(
+        self, battle: Battle, side: int, fields: tuple[list[Unit], list[Unit]], lead: Unit | None
+    ) -> dict[int, Choice | None]:
+        """Every legal action number of ``side``'s lead, with the choice it stands for."""
+        layout = self.layout
+        if lead is None:
+            return {layout.wait: None}
+        techniques = lead.spec.techniques
+        slot_of_tech = {t.id: i for i, t in enumerate(techniques)}
+        own = enemy = None
+        out: dict[int, Choice | None] = {}
+        for c in battle.legal_choices(lead.uid):
+            if c.action == REST:
+                out[layout.rest] = c
+                continue
+            if c.action == GUARD:
+                out[layout.guard] = c
+                continue
+            t = slot_of_tech[c.action]
+            tech = techniques[t]
+            slot = 0
+            if c.target is not None:
+                if tech.target == "enemy":
+                    if enemy is None:
+                        enemy = {u.uid: i for i, u in enumerate(fields[1 - side])}
+                    slot = enemy[c.target]
+                else:
+                    if own is None:
+                        own = {u.uid: i for i, u in enumerate(fields[side])}
+                    slot = own[c.target]
+            tier = c.chakra // tech.cost if tech.cost else 1
+            out[(t * layout.slots + slot) * 3 + tier - 1] = c
+        return out
+
+    def _unit_row(self, u: Unit, is_lead: bool) -> list[float]:
+        spec = u.spec
+        key = (id(spec), u.role)
+        fixed = self._rows.get(key)
+        if fixed is None:
+            fixed = self._rows[key] = self._fixed_row(u)
+        row = fixed[:]
+        row[4] = 1.0 if is_lead else 0.0
+        row[5] = u.health / u.max_health if u.max_health else 0.0
+        row[7] = u.chakra / u.max_chakra if u.max_chakra else 0.0
+        row[8] = u.max_chakra / 300
+        row[_STATUS[u.status]] = 1.0
+        if u.clock:
+            row[13] = u.clock / 5
+        if u.stun:
+            row[14] = u.stun / 2
+        if u.tracked:
+            row[15] = u.tracked / 3
+        if u.seal_stage and spec.seal:
+            row[16] = u.seal_stage / len(spec.seal.stages)
+            row[19] = u.speed / 100
+        if u.resolve_on:
+            row[17] = 1.0
+        if spec.beast and spec.beast.pool:
+            row[18] = u.beast_pool / spec.beast.pool
+        if u.cooldowns:
+            base = len(UNIT_FEATURES)
+            for i, tech in enumerate(spec.techniques[: self.layout.techniques]):
+                left = u.cooldowns.get(tech.id)
+                if left:
+                    row[base + i] = left / (tech.cooldown + 1)
+        return row
+
+    def _fixed_row(self, u: Unit) -> list[float]:
+        spec = u.spec
+        row = [0.0] * self.layout.unit_size
+        row[0] = 1.0
+        row[1 + ("fighter", "clone", "summon").index(u.role)] = 1.0
+        row[6] = u.max_health / 300
+        row[19] = spec.speed / 100
+        row[20] = spec.taijutsu / 100
+        row[21] = spec.ninjutsu / 100
+        row[22] = spec.genjutsu / 100
+        row[23] = spec.defence / 100
+        return row
+
+    def _technique_rows(self, lead: Unit | None) -> list[float]:
+        size = len(TECHNIQUE_FEATURES)
+        if lead is None:
+            return [0.0] * (self.layout.techniques * size)
+        spec = lead.spec
+        fixed = self._techniques.get(id(spec))
+        if fixed is None:
+            fixed = [0.0] * (self.layout.techniques * size)
+            for i, t in enumerate(spec.techniques[: self.layout.techniques]):
+                fixed[i * size : (i + 1) * size] = (
+                    1.0,
+                    t.power / 100,
+                    t.cost / 100,
+                    1.0 if t.is_attack else 0.0,
+                    1.0 if t.clashes else 0.0,
+                    1.0 if t.is_defence else 0.0,
+                    0.0,
+                )
+            self._techniques[id(spec)] = fixed
+        if not lead.cooldowns:
+            return fixed
+        rows = fixed[:]
+        for i, t in enumerate(spec.techniques[: self.layout.techniques]):
+            left = lead.cooldowns.get(t.id)
+            if left:
+                rows[i * size + size - 1] = left / (t.cooldown + 1)
         return rows
-    for i, t in enumerate(lead.spec.techniques[: layout.techniques]):
-        left = lead.cooldowns.get(t.id, 0)
-        rows[i * size : (i + 1) * size] = (
-            1.0,
-            t.power / 100,
-            t.cost / 100,
-            1.0 if t.is_attack else 0.0,
-            1.0 if t.clashes else 0.0,
-            1.0 if t.is_defence else 0.0,
-            left / (t.cooldown + 1),
-        )
-    return rows

@@ -28,7 +28,7 @@ __all__ = ["DuelEnv"]
 class DuelEnv(gym.Env):
     """A single-agent Kessen battle (see the module's docstring)."""
 
-    metadata = {"render_modes": ["ansi"], "render_fps": 4}
+    metadata: dict[str, Any] = {"render_modes": ["ansi"], "render_fps": 4}  # noqa: RUF012
 
     def __init__(
         self,

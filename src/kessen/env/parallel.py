@@ -23,7 +23,7 @@ units (a second fighter, clones, summons), from a stream derived from the battle
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from gymnasium import spaces
@@ -31,7 +31,7 @@ from pettingzoo import ParallelEnv
 
 from kessen.content import Pack, load_starter_pack
 from kessen.engine import DEFAULT_TURN_LIMIT, Battle, Choice, RandomStream, derive_seed
-from kessen.env.encoding import HIGH, Layout, legal_actions, observe
+from kessen.env.encoding import HIGH, Encoder, Layout
 from kessen.errors import IllegalChoiceError, KessenError
 from kessen.players import Player, Request, make_player
 
@@ -53,7 +53,7 @@ class KessenParallelEnv(ParallelEnv):
     fresh one-on-one pairing from the pack's fighters at every reset.
     """
 
-    metadata = {
+    metadata: ClassVar[dict[str, Any]] = {
         "name": "kessen_duel_v0",
         "render_modes": ["ansi"],
         "render_fps": 4,
@@ -89,13 +89,14 @@ class KessenParallelEnv(ParallelEnv):
             self.layout = Layout.for_fighters(
                 [f for team in teams for f in team], max(len(t) for t in teams)
             )
+        self._encoder = Encoder(self.layout)
         self.possible_agents = list(AGENTS)
         self.agents: list[str] = []
         self.battle: Battle | None = None
         self._base_seed = seed
         self._episode = 0
         self._helpers: list[Player] = []
-        self._legal: list[dict[int, Choice]] = [{}, {}]
+        self._legal: list[dict[int, Choice | None]] = [{}, {}]
         self._observation_space = spaces.Dict(
             {
                 "observation": spaces.Box(
@@ -163,18 +164,18 @@ class KessenParallelEnv(ParallelEnv):
             if side in scripted:
                 choices.extend(scripted[side])
                 continue
-            lead = self._decode(side, actions.get(agent))
-            if lead is False:
+            index = self._decode(side, actions.get(agent))
+            if index is None:
                 illegal[side] = True
                 continue
-            choices.extend(self._support_choices(side, lead))
+            choices.extend(self._support_choices(side, self._legal[side][index]))
         if any(illegal):
             return self._forfeit(illegal)
         battle.play_turn(choices)
         return self._after_turn()
 
-    def _decode(self, side: int, action: Any) -> Choice | None | bool:
-        """The lead's choice for ``action``; ``None`` for wait; ``False`` if illegal."""
+    def _decode(self, side: int, action: Any) -> int | None:
+        """``action`` as a legal action number, or ``None`` if it is not one."""
         table = self._legal[side]
         try:
             index = int(action)
@@ -187,8 +188,8 @@ class KessenParallelEnv(ParallelEnv):
                     f"turn {self.current.turn + 1}: action {action!r} of {AGENTS[side]} is not "
                     f"legal (legal: {allowed})"
                 )
-            return False
-        return table[index]
+            return None
+        return index
 
     def _support_choices(self, side: int, lead: Choice | None) -> list[Choice]:
         battle = self.current
@@ -240,13 +241,16 @@ class KessenParallelEnv(ParallelEnv):
 
     def _observations(self) -> dict[str, dict[str, np.ndarray]]:
         battle = self.current
-        vectors = observe(battle, self.layout)
+        vectors, leads, fields = self._encoder.observe(battle)
         out = {}
         for side, agent in enumerate(AGENTS):
-            self._legal[side] = legal_actions(battle, side, self.layout) if not battle.over else {}
             mask = np.zeros(self.layout.actions, dtype=np.int8)
-            if self._legal[side]:
-                mask[list(self._legal[side])] = 1
+            if battle.over:
+                self._legal[side] = {}
+            else:
+                table = self._encoder.legal_actions(battle, side, fields, leads[side])
+                self._legal[side] = table
+                mask[list(table)] = 1
             out[agent] = {"observation": vectors[side], "action_mask": mask}
         return out
 

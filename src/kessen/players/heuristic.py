@@ -4,8 +4,10 @@ Per unit, in order of priority:
 
 1. heal a fallen or badly hurt ally when it can;
 2. power up while it is safe: cursed seal stages, shadow clones, a summon;
-3. defend (substitution, foresight, guard) when a blow from the strongest enemy would
-   take it down, now and then, so that it is not predictable;
+3. when a blow from the strongest enemy would take it down: often (more often the more
+   resolve it has) lunge with its strongest clashing attack at full power, as the rivals
+   of the Valley of the End do; otherwise, now and then, defend (substitution, foresight,
+   guard), so that it is not predictable;
 4. otherwise attack where the expected damage is highest, finishing a target when it can,
    and pour in more chakra when a clash is likely or the blow would decide the fight;
 5. rest when nothing is affordable.
@@ -62,6 +64,13 @@ class HeuristicPlayer:
                 if tech.clones and unit.chakra * 2 >= unit.max_chakra:
                     return by_action[tid][0]
 
+        if threat >= unit.health and unit.role == "fighter" and chance(spec.resolve * 3 // 4):
+            # "They both knew that losing was no option. They lunged at each other, full
+            # powered attacks met": with its life on the line, a fighter of resolve stakes
+            # everything on its strongest clashing blow rather than on a dodge.
+            lunge = _full_power_lunge(unit, techs, by_action, enemies)
+            if lunge is not None:
+                return lunge
         if threat >= unit.health and chance(55):
             defences = [t for t in techs.values() if t.is_defence]
             if defences:
@@ -85,6 +94,7 @@ class HeuristicPlayer:
         best: Choice | None = None
         best_score = 0.0
         rich = unit.chakra * 100 >= unit.max_chakra * 55
+        clash_threats: dict[str, int] = {}
         for tid, tech in techs.items():
             if not tech.is_attack:
                 if tech.target == "enemy" and (tech.stun_chance or tech.drain or tech.track_turns):
@@ -118,8 +128,13 @@ class HeuristicPlayer:
                         score = min(damage, target.health) * weight
                         if damage >= target.health and target.role == "fighter":
                             score += 60
-                        elif tech.clashes and _may_clash(target, unit):
-                            score *= 1.25
+                        if tech.clashes and target.role == "fighter":
+                            # Only a clashing attack meets the target's own: what it could
+                            # do to us is what meeting it head-on can cancel.
+                            cancel = clash_threats.get(target.uid)
+                            if cancel is None:
+                                cancel = clash_threats[target.uid] = _clash_threat(target, unit)
+                            score += 0.5 * cancel
                         if c.chakra > tech.cost and not rich and damage < target.health:
                             score *= 0.55
                 # Chakra is a resource: prefer the cheaper of two similar blows.
@@ -127,6 +142,30 @@ class HeuristicPlayer:
                 if score > best_score:
                     best, best_score = c, score
         return best
+
+
+def _full_power_lunge(
+    unit: Unit,
+    techs: dict[str, Technique],
+    by_action: dict[str, list[Choice]],
+    enemies: list[Unit],
+) -> Choice | None:
+    """The strongest clashing attack, charged as far as it goes, at the deadliest enemy."""
+    fighters = [e for e in enemies if e.role == "fighter"]
+    if not fighters:
+        return None
+    foe = max(fighters, key=lambda e: (_threat(e, unit), e.uid))
+    best: Choice | None = None
+    best_power = 0.0
+    for tid, tech in techs.items():
+        if not (tech.is_attack and tech.clashes):
+            continue
+        for c in by_action[tid]:
+            if c.target == foe.uid:
+                power = tech.power * tier_multiplier(tech, c.chakra)
+                if power > best_power:
+                    best, best_power = c, power
+    return best
 
 
 def _hindrance(tech: Technique, target: Unit, me: Unit) -> float:
@@ -155,11 +194,14 @@ def _threat(enemy: Unit, me: Unit) -> int:
     return worst
 
 
-def _may_clash(enemy: Unit, me: Unit) -> bool:
-    return any(
-        t.clashes and enemy.chakra >= t.cost and not enemy.cooldowns.get(t.id)
-        for t in enemy.spec.techniques
-    )
+def _clash_threat(enemy: Unit, me: Unit) -> int:
+    """The most damage one of ``enemy``'s clashing attacks could do to ``me``, fully charged."""
+    worst = 0
+    for tech in enemy.spec.techniques:
+        if tech.clashes and enemy.chakra >= tech.cost and not enemy.cooldowns.get(tech.id):
+            pour = max(p for p in tech.pours if p <= enemy.chakra)
+            worst = max(worst, estimate_damage(enemy, tech, pour, me))
+    return worst
 
 
 register_player("heuristic", HeuristicPlayer)

@@ -39,9 +39,10 @@ SearchSettings(simulations=300, depth=4, width=6, millis=0, model=0)
 
 from __future__ import annotations
 
+import math
 import time
-from operator import mul
 from dataclasses import dataclass, replace
+from operator import mul
 
 from kessen.engine import GUARD, REST, Battle, Choice, RandomStream, Unit, estimate_damage
 from kessen.errors import KessenError
@@ -49,8 +50,8 @@ from kessen.players import heuristic, random_player  # noqa: F401  (see below)
 from kessen.players.base import Request, register_player
 
 __all__ = [
-    "SearchPlayer",
     "RolloutPolicy",
+    "SearchPlayer",
     "SearchSettings",
     "candidates",
     "evaluate",
@@ -60,6 +61,10 @@ __all__ = [
 
 #: A choice kept in the mixed strategy needs at least this probability (percent).
 MIN_SUPPORT = 5
+#: The column of "any legal choice at all", drawn afresh in each rollout.
+ANYTHING = "anything"
+#: Turns before the turn limit from which a lead counts for less and less.
+PRESSURE_TURNS = 10
 #: Times the rollout policy is asked what the other lead would do (the opponent model).
 MODEL_SAMPLES = 12
 
@@ -76,8 +81,15 @@ class SearchSettings:
     model: int = 0
 
 
-_OPTION_NAMES = {"sims": "simulations", "simulations": "simulations", "depth": "depth",
-                 "width": "width", "ms": "millis", "millis": "millis", "model": "model"}
+_OPTION_NAMES = {
+    "sims": "simulations",
+    "simulations": "simulations",
+    "depth": "depth",
+    "width": "width",
+    "ms": "millis",
+    "millis": "millis",
+    "model": "model",
+}
 
 
 def parse_options(text: str, base: SearchSettings = SearchSettings()) -> SearchSettings:
@@ -105,12 +117,7 @@ def parse_options(text: str, base: SearchSettings = SearchSettings()) -> SearchS
             raise KessenError(f"search option {item!r}: the value must be a whole number")
         values[field] = int(raw)
     settings = replace(base, **values)
-    if (
-        settings.simulations < 1
-        or settings.width < 2
-        or settings.depth < 1
-        or settings.model > 100
-    ):
+    if settings.simulations < 1 or settings.width < 2 or settings.depth < 1 or settings.model > 100:
         raise KessenError(
             f"search options {text!r}: need sims >= 1, width >= 2, depth >= 1, model <= 100"
         )
@@ -126,9 +133,11 @@ class SearchPlayer:
         self.stream = stream
         self.settings = settings
         self._policy = RolloutPolicy(RandomStream(stream.next64()))
+        self.model = OpponentModel()
 
     def choose(self, request: Request) -> list[Choice]:
         battle, side = request.battle, request.side
+        self.model.learn(battle)
         lead = _lead(battle, list(request.legal))
         if lead is None:
             return []
@@ -175,18 +184,23 @@ class SearchPlayer:
 
     def _their_options(
         self, battle: Battle, foe_side: int
-    ) -> tuple[list[Choice | None], list[float]]:
-        """The other lead's candidate choices, and how likely a plain fighter makes each.
+    ) -> tuple[list[Choice | str | None], list[float]]:
+        """The other lead's candidate choices, and the opponent model's weights on them.
 
-        The likelihoods come from asking the rollout policy a few times; its favourite
-        choices join the candidates if pruning left them out.
+        Besides the pruned candidates there is :data:`ANYTHING`, a column whose rollouts
+        start with a choice drawn uniformly from all the legal ones.  The model mixes two
+        guesses by :attr:`OpponentModel.trust`: what the rollout policy would do (asked
+        a few times; its favourites join the candidates if pruning left them out), and
+        anything at all.
         """
         foe_lead = _lead(battle, battle.pending(foe_side))
         if foe_lead is None:
             return [None], [1.0]
         foe = battle.unit(foe_lead)
         legal = battle.legal_choices(foe_lead)
-        theirs: list[Choice | None] = list(candidates(battle, foe, legal, self.settings.width))
+        theirs: list[Choice | str | None] = list(
+            candidates(battle, foe, legal, self.settings.width)
+        )
         guesses: dict[Choice, int] = {}
         for _ in range(MODEL_SAMPLES):
             guess = self._policy.pick(battle, foe, legal)
@@ -194,8 +208,14 @@ class SearchPlayer:
         for guess, _n in sorted(guesses.items(), key=lambda item: -item[1])[:2]:
             if guess not in theirs:
                 theirs.append(guess)
-        prior = [guesses.get(c, 0) if c is not None else 0 for c in theirs]  # type: ignore[call-overload]
-        return theirs, _normalised([float(n) for n in prior])
+        theirs.append(ANYTHING)
+        self.model.expect(battle, foe_lead, guesses, len(legal))
+        trust = self.model.trust
+        prior = [
+            trust * guesses.get(c, 0) / MODEL_SAMPLES if isinstance(c, Choice) else 1 - trust
+            for c in theirs
+        ]
+        return theirs, _normalised(prior)
 
     def _pick(self, strategy: list[float], explore: int) -> int:
         """An index drawn from ``strategy``, or uniformly ``explore`` percent of the time."""
@@ -209,7 +229,13 @@ class SearchPlayer:
         return max(range(len(strategy)), key=strategy.__getitem__)
 
     def _rollout(
-        self, battle: Battle, side: int, mine: Choice, theirs: Choice | None, dice: int, draws: int
+        self,
+        battle: Battle,
+        side: int,
+        mine: Choice,
+        theirs: Choice | str | None,
+        dice: int,
+        draws: int,
     ) -> float:
         """One sampled future of the cell (``mine``, ``theirs``), valued for ``side``."""
         sim = battle.copy()
@@ -217,7 +243,12 @@ class SearchPlayer:
         policy = self._policy
         policy.stream.state = draws
         fixed = {mine.unit: mine}
-        if theirs is not None:
+        if theirs is ANYTHING:
+            foe = _lead(sim, sim.pending(1 - side))
+            if foe is not None:
+                legal = sim.legal_choices(foe)
+                fixed[foe] = legal[policy.stream.below(len(legal))]
+        elif isinstance(theirs, Choice):
             fixed[theirs.unit] = theirs
         for _ in range(self.settings.depth):
             choices = list(fixed.values())
@@ -229,6 +260,46 @@ class SearchPlayer:
                 break
             fixed = {}
         return evaluate(sim, side)
+
+
+class OpponentModel:
+    """How much the other side plays like the rollout policy, learned from what it shows.
+
+    Before a turn the search records what the policy expected of the other lead; once the
+    turn is played its choice is revealed (``battle.inputs``) and the odds between two
+    explanations move: "plays like the policy" and "plays anything".  :attr:`trust` is
+    the probability of the first (1/2 before any evidence).
+    """
+
+    #: The policy's guesses, smoothed: no choice is ever taken as impossible.
+    SMOOTHING = 0.2
+    LIMIT = 6.0
+
+    def __init__(self) -> None:
+        self.log_odds = 0.0
+        self._expected: tuple[int, int, str, dict[Choice, int], int] | None = None
+
+    @property
+    def trust(self) -> float:
+        return 1.0 / (1.0 + math.exp(-self.log_odds))
+
+    def expect(self, battle: Battle, uid: str, guesses: dict[Choice, int], legal: int) -> None:
+        self._expected = (battle.seed, battle.turn + 1, uid, dict(guesses), legal)
+
+    def learn(self, battle: Battle) -> None:
+        if self._expected is None:
+            return
+        seed, turn, uid, guesses, legal = self._expected
+        if battle.seed != seed or battle.turn < turn:
+            return  # that turn is not played yet (or this is another battle)
+        self._expected = None
+        actual = next((c for c in battle.inputs[turn - 1] if c.unit == uid), None)
+        if actual is None:
+            return
+        share = guesses.get(actual, 0) / max(1, sum(guesses.values()))
+        likely = (1 - self.SMOOTHING) * share + self.SMOOTHING / legal
+        self.log_odds += math.log(likely * legal)  # against 1 / legal for "anything"
+        self.log_odds = max(-self.LIMIT, min(self.LIMIT, self.log_odds))
 
 
 class RolloutPolicy:
@@ -326,11 +397,14 @@ def candidates(battle: Battle, unit: Unit, legal: tuple[Choice, ...], width: int
         if tech.is_attack:
             if tech.range == "area":
                 foes = [u for u in battle.units if u.side != unit.side and u.status == "ok"]
-                score = sum(min(estimate_damage(unit, tech, c.chakra, f), f.health) for f in foes)
+                score = float(
+                    sum(min(estimate_damage(unit, tech, c.chakra, f), f.health) for f in foes)
+                )
             else:
                 target = battle.unit(c.target or "")
                 damage = estimate_damage(unit, tech, c.chakra, target)
                 score = min(damage, target.health) * (1.0 if target.role == "fighter" else 0.3)
+                score = float(score)
                 if target.role == "clone":
                     score = 8.0
                 elif damage >= target.health and target.role == "fighter":
@@ -388,7 +462,9 @@ def evaluate(battle: Battle, side: int) -> float:
         elif u.status == "critical":
             standing[u.side] += 0.05
     mine, theirs = standing[side], standing[1 - side]
-    return 0.8 * (mine - theirs) / max(1e-9, mine + theirs)
+    # A lead that cannot be turned into a win before the turn limit is worth less.
+    pressure = min(1.0, (battle.turn_limit - battle.turn) / PRESSURE_TURNS)
+    return 0.8 * pressure * (mine - theirs) / max(1e-9, mine + theirs)
 
 
 def solve_matrix(
@@ -427,7 +503,9 @@ def solve_matrix(
         row_regret = [max(0.0, r + v - value) for r, v in zip(row_regret, row_values, strict=True)]
         col_values = [sum(map(mul, line, x)) for line in columns]
         col_value = sum(map(mul, _normalised(col_regret), col_values))
-        col_regret = [max(0.0, r + v - col_value) for r, v in zip(col_regret, col_values, strict=True)]
+        col_regret = [
+            max(0.0, r + v - col_value) for r, v in zip(col_regret, col_values, strict=True)
+        ]
         row_sum = [s + t * p for s, p in zip(row_sum, x, strict=True)]
         col_sum = [s + t * q for s, q in zip(col_sum, y, strict=True)]
     return _normalised(row_sum), _normalised(col_sum)
@@ -446,7 +524,9 @@ def _purified(strategy: list[float]) -> list[float]:
 
 
 def _means(total: list[list[float]], count: list[list[int]]) -> list[list[float]]:
-    return [[t / n for t, n in zip(tr, nr, strict=True)] for tr, nr in zip(total, count, strict=True)]
+    return [
+        [t / n for t, n in zip(tr, nr, strict=True)] for tr, nr in zip(total, count, strict=True)
+    ]
 
 
 # ``make_player`` loads the built-in players only while its registry is empty; importing
