@@ -139,7 +139,6 @@ def test_options() -> None:
 
 def test_search_beats_random(pack) -> None:
     result = run_arena(
-        "search:sims=40,depth=3", "random", 8, seed=3, roster=["sasuke", "kakashi"],
-        pairings="mirror",
-    )  # fmt: skip
+        "search", "random", 8, seed=3, roster=["sasuke", "kakashi"], pairings="mirror"
+    )
     assert result.wins_a >= 7

@@ -19,9 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kessen.content.schema import FighterModel, PackModel, TechniqueModel
 from kessen.engine.model import (
@@ -34,9 +34,19 @@ from kessen.engine.model import (
 )
 from kessen.errors import ContentError, ContentProblem, UnknownNameError
 
-__all__ = ["Pack", "check_pack", "load_pack", "load_starter_pack", "parse_pack", "suggest"]
+__all__ = [
+    "Pack",
+    "check_pack",
+    "load_pack",
+    "load_starter_pack",
+    "parse_pack",
+    "read_content_file",
+    "suggest",
+    "validate_toml",
+]
 
 STARTER = "starter.toml"
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -89,14 +99,34 @@ def load_starter_pack() -> Pack:
 
 def load_pack(path: str | Path) -> Pack:
     """A pack from a TOML file; :class:`ContentError` lists every problem with its path."""
+    return parse_pack(read_content_file(path), source=str(path))
+
+
+def read_content_file(path: str | Path) -> str:
+    """The text of a content file (pack or scenario), or a :class:`ContentError` naming it."""
     path = Path(path)
     try:
-        text = path.read_text("utf-8")
+        return path.read_text("utf-8")
     except FileNotFoundError:
         raise ContentError([ContentProblem(str(path), "", "no such file")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError([ContentProblem(str(path), "", f"cannot read: {exc}")]) from None
-    return parse_pack(text, source=str(path))
+
+
+def validate_toml(text: str, source: str, schema: type[M]) -> tuple[M, dict[str, Any]]:
+    """Parse TOML text and validate it against a schema: the model and the raw data.
+
+    Every schema problem comes back at once in one :class:`ContentError`, each with the
+    dotted path of its field.
+    """
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError([ContentProblem(source, "", f"bad TOML: {exc}")]) from None
+    try:
+        return schema.model_validate(raw), raw
+    except ValidationError as exc:
+        raise ContentError([_problem(source, err) for err in exc.errors()]) from None
 
 
 def check_pack(text: str, source: str = "<pack>") -> list[ContentProblem]:
@@ -110,14 +140,7 @@ def check_pack(text: str, source: str = "<pack>") -> list[ContentProblem]:
 
 def parse_pack(text: str, source: str = "<pack>") -> Pack:
     """Validate a pack's TOML text and build its fighters."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError([ContentProblem(source, "", f"bad TOML: {exc}")]) from None
-    try:
-        model = PackModel.model_validate(raw)
-    except ValidationError as exc:
-        raise ContentError([_problem(source, err) for err in exc.errors()]) from None
+    model, raw = validate_toml(text, source, PackModel)
     problems = _cross_check(model, source)
     if problems:
         raise ContentError(problems)
@@ -144,16 +167,16 @@ def _problem(source: str, err: Any) -> ContentProblem:
     for part in err["loc"]:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif part in ("function-after", "literal_error") or str(part).startswith("function-"):
+        elif str(part).startswith("function-") or part == "literal_error":
             continue
         else:
             path += f".{part}" if path else str(part)
-    message = err["msg"]
+    message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "missing":
         message = "missing field"
     elif err["type"] == "extra_forbidden":
         message = "unknown field"
-    elif "input" in err and err["type"] not in ("model_type",):
+    elif "input" in err and err["type"] not in ("model_type", "value_error"):
         message = f"{message} (got {err['input']!r})"
     return ContentProblem(source, path, message)
 

@@ -135,20 +135,21 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
     pc = roll_power(c.unit, c.tech, c.choice.chakra, a.tech.nature, rng)
     hi, lo = (pa, pc) if pa >= pc else (pc, pa)
     even = hi * 100 <= lo * (100 + CLASH_EVEN_PERCENT)
-    if even:
-        out.append(
-            ev.Clash(
-                turn,
-                a.unit.uid,
-                c.unit.uid,
-                a.tech.id,
-                c.tech.id,
-                round(pa),
-                round(pc),
-                "even",
-                None,
-            )
+    win, lose = (a, c) if pa >= pc else (c, a)
+    out.append(
+        ev.Clash(
+            turn,
+            a.unit.uid,
+            c.unit.uid,
+            a.tech.id,
+            c.tech.id,
+            round(pa),
+            round(pc),
+            "even" if even else "decisive",
+            None if even else win.unit.uid,
         )
+    )
+    if even:
         # A mutual strike: both blows are worked out before either lands, so a beast can
         # withdraw power from its host's blow while the other is on its way.  Both
         # withdrawals are decided first, so neither side's beast is favoured by order.
@@ -167,20 +168,6 @@ def _clash(b: Battle, a: _Action, c: _Action, turn: int, out: list) -> None:
             if y.unit.status == OK and x.unit.status == OK:
                 _after_hit(b, x, y.unit, turn, out)
         return
-    win, lose = (a, c) if pa >= pc else (c, a)
-    out.append(
-        ev.Clash(
-            turn,
-            a.unit.uid,
-            c.unit.uid,
-            a.tech.id,
-            c.tech.id,
-            round(pa),
-            round(pc),
-            "decisive",
-            win.unit.uid,
-        )
-    )
     damage = damage_of(hi - lo / 2, win.tech, lose.unit, guarded=False)
     apply_blow(win.unit, lose.unit, win.tech, damage, "clash", turn, out)
     if lose.unit.status == OK:

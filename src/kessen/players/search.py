@@ -4,26 +4,33 @@ Both sides choose in secret, so there is no "best reply to the move just made" t
 by minimax.  Each decision is a small matrix game instead:
 
 1. **Prune.** For the lead unit of each side (its first fighter able to act), keep a few
-   sensible choices: the strongest blows by expected damage (at the cheapest and the
-   fullest charge), every defence, power-ups, a heal, guard and, when chakra runs low,
-   rest (:func:`candidates`).  Other units (clones, summons, a second fighter) are played
-   by the rollout policy.
+   sensible choices: the best blows by expected damage, each at its cheapest and its
+   fullest charge, defences, power-ups, a heal, guard and, when chakra runs low, rest
+   (:func:`candidates`).  The other side also gets the column :data:`ANYTHING`: a legal
+   choice drawn at random in each future.  Other units (clones, summons, a second
+   fighter) are played by the :class:`RolloutPolicy`.
 2. **Sample futures.** A cell (my choice, their choice) is valued by playing that turn
    on :meth:`Battle.copy`, with fresh dice from the player's own stream (the search never
    peeks at the battle's own stream), then a few turns by the rollout policy, and
    scoring the end (:func:`evaluate`: +1 won, -1 lost, health and chakra in between).
-   Every cell is sampled once; further samples go where the current equilibrium puts
-   its weight.
-3. **Solve.** Regret matching (RM+, linear averaging) on the estimated matrix gives a
-   mixed strategy for each side.  The player samples its choice from its own average
-   strategy, after dropping choices below 5 %: pure when a pure choice is best, mixed
-   when it pays to be unpredictable.
+   A round plays every one of my choices against one of theirs on the same dice (common
+   random numbers); after one round per column, rounds go where the solution puts the
+   weight.
+3. **Model the opponent.** An :class:`OpponentModel` learns from the choices the other
+   side reveals whether it plays like the rollout policy or anyhow.  The column player
+   is held to that model ``model`` percent of the time (a restricted Nash response):
+   the search exploits a predictable opponent and stays safe against a clever one.
+4. **Solve.** Regret matching (RM+, linear averaging) on the estimated matrix gives a
+   mixed strategy (:func:`solve_matrix`).  The player samples its choice from it, after
+   dropping choices below 5 %: pure when one choice is best, mixed when it pays to be
+   unpredictable.
 
-The budget is a number of sampled futures per decision, so a seed gives the same game on
-any machine.  ``search`` (120 futures) keeps a decision under 100 ms on a 2-core laptop;
-``search-strong`` uses 600.  Options are written ``search:SIMS`` or
-``search:sims=400,depth=8,width=7`` (:func:`parse_options`); ``ms=80`` adds a time limit
-(which makes games depend on the machine's speed: not deterministic).
+The budget is a number of sampled futures per decision (and a cap on the unit-turns they
+play, for big battles), so a seed gives the same game on any machine.  ``search`` (200
+futures of 3 turns) decides in about 40 ms on a 2-core laptop, 100 ms at worst;
+``search-strong`` uses 600 futures of 4 turns.  Options are written ``search:SIMS`` or
+``search:sims=400,depth=6,width=7,model=80`` (:func:`parse_options`); ``ms=80`` adds a
+time limit, which makes games depend on the machine's speed (not deterministic).
 
 >>> from kessen.engine.model import Fighter, Technique
 >>> punch = Technique("punch", "Punch", kind="taijutsu", power=30)
@@ -34,7 +41,7 @@ any machine.  ``search`` (120 futures) keeps a decision under 100 ms on a 2-core
 >>> [c.notation() for c in player.choose(Request.for_side(battle, 0))]
 ['p1.a punch p2.b']
 >>> parse_options("sims=300,depth=4")
-SearchSettings(simulations=300, depth=4, width=6, millis=0, model=0)
+SearchSettings(simulations=300, depth=4, width=6, millis=0, model=80)
 """
 
 from __future__ import annotations
@@ -61,10 +68,18 @@ __all__ = [
 
 #: A choice kept in the mixed strategy needs at least this probability (percent).
 MIN_SUPPORT = 5
+#: Unit-turns a sampled future may cost on average before the work cap stops a decision
+#: early: a duel costs 2 a turn, so only bigger battles are held back.
+WORK_PER_FUTURE = 3
 #: The column of "any legal choice at all", drawn afresh in each rollout.
 ANYTHING = "anything"
 #: Turns before the turn limit from which a lead counts for less and less.
 PRESSURE_TURNS = 10
+#: What a draw is worth to the searcher: a little less than nothing, so that it plays
+#: for the win rather than running down the clock.
+DRAW_VALUE = 0.0
+AGGRESSION = 1.0
+CHAKRA_WEIGHT = 0.1
 #: Times the rollout policy is asked what the other lead would do (the opponent model).
 MODEL_SAMPLES = 12
 
@@ -74,11 +89,11 @@ class SearchSettings:
     """How hard the player thinks: sampled futures per decision, rollout depth in turns,
     choices kept per lead unit, and an optional time limit in milliseconds (0: none)."""
 
-    simulations: int = 120
-    depth: int = 5
+    simulations: int = 200
+    depth: int = 3
     width: int = 6
     millis: int = 0
-    model: int = 0
+    model: int = 80
 
 
 _OPTION_NAMES = {
@@ -134,6 +149,7 @@ class SearchPlayer:
         self.settings = settings
         self._policy = RolloutPolicy(RandomStream(stream.next64()))
         self.model = OpponentModel()
+        self._work = 0
 
     def choose(self, request: Request) -> list[Choice]:
         battle, side = request.battle, request.side
@@ -159,6 +175,10 @@ class SearchPlayer:
         total = [[0.0] * cols for _ in range(rows)]
         count = [[0] * cols for _ in range(rows)]
         budget = max(self.settings.simulations, rows * cols)
+        # Big battles (teams, clones, summons) cost more a turn: the work a decision may
+        # do is capped in unit-turns too, so that its time stays about the same.
+        self._work = 0
+        work_cap = WORK_PER_FUTURE * self.settings.depth * budget
         limit = self.settings.millis / 1000
         started = time.perf_counter() if limit else 0.0
         weight = self.settings.model / 100
@@ -175,6 +195,8 @@ class SearchPlayer:
                 count[r][c] += 1
             done += rows
             round_ += 1
+            if self._work > work_cap and round_ >= cols:
+                break
             if round_ >= cols:
                 _, col_strategy = solve_matrix(_means(total, count), 25, prior, weight)
             if limit and time.perf_counter() - started > limit:
@@ -250,12 +272,18 @@ class SearchPlayer:
                 fixed[foe] = legal[policy.stream.below(len(legal))]
         elif isinstance(theirs, Choice):
             fixed[theirs.unit] = theirs
+        # Later turns: the other side plays like the policy as far as the model trusts it,
+        # and anything at all otherwise.
+        noise = (policy.NOISE, max(policy.NOISE, round(100 * (1 - self.model.trust))))
         for _ in range(self.settings.depth):
             choices = list(fixed.values())
             for uid in sim.pending():
                 if uid not in fixed:
-                    choices.append(policy.pick(sim, sim.unit(uid), sim.legal_choices(uid)))
+                    unit = sim.unit(uid)
+                    noisy = noise[unit.side != side]
+                    choices.append(policy.pick(sim, unit, sim.legal_choices(uid), noisy))
             sim.play_turn(choices)
+            self._work += len(choices)
             if sim.over:
                 break
             fixed = {}
@@ -319,9 +347,12 @@ class RolloutPolicy:
         self.stream = stream
         self._damage: dict[tuple, int] = {}
 
-    def pick(self, battle: Battle, unit: Unit, legal: tuple[Choice, ...]) -> Choice:
+    def pick(
+        self, battle: Battle, unit: Unit, legal: tuple[Choice, ...], noise: int = NOISE
+    ) -> Choice:
+        """A choice for ``unit``: at random ``noise`` percent of the time, else a good one."""
         roll = self.stream.below(100)
-        if roll < self.NOISE:
+        if roll < noise:
             return legal[self.stream.below(len(legal))]
         best: Choice | None = None
         best_score = 0.0
@@ -354,7 +385,7 @@ class RolloutPolicy:
                 continue
             if score > best_score:
                 best, best_score = c, score
-        if support and (roll < self.NOISE + self.SUPPORT or best is None):
+        if support and (roll < noise + self.SUPPORT or best is None):
             return support[self.stream.below(len(support))]
         if best is not None:
             return best
@@ -382,8 +413,8 @@ def _lead(battle: Battle, pending: list[str]) -> str | None:
 def candidates(battle: Battle, unit: Unit, legal: tuple[Choice, ...], width: int) -> list[Choice]:
     """At most ``width`` sensible choices for ``unit`` (never empty if ``legal`` is not).
 
-    Kept first: the best blows by expected damage (finishing blows first), at the cheapest
-    charge and the fullest one; then defences and power-ups; then guard, and rest when
+    Kept first: the best blows by expected damage (finishing blows first), each at the
+    cheapest charge and the fullest one; then defences and power-ups; then guard, and rest when
     chakra is low.  Only choices from ``legal`` are returned.
     """
     blows: list[tuple[float, int, Choice]] = []
@@ -422,13 +453,12 @@ def candidates(battle: Battle, unit: Unit, legal: tuple[Choice, ...], width: int
         if key in seen_blows:
             continue
         seen_blows.add(key)
-        out.append(c)
-        strongest = max(
-            (d for d in legal if d.action == c.action and d.target == c.target),
-            key=lambda d: d.chakra,
-        )
-        if strongest != c and len(out) < 3:
-            out.append(strongest)
+        # The same blow at its cheapest and at its fullest charge: the one to keep
+        # chakra, the one to win a clash or finish.
+        charges = [d for d in legal if d.action == c.action and d.target == c.target]
+        out.append(min(charges, key=lambda d: d.chakra))
+        if len(out) < 3:
+            out.append(max(charges, key=lambda d: d.chakra))
         if len(out) >= 3:
             break
     out.extend(support)
@@ -448,15 +478,16 @@ def evaluate(battle: Battle, side: int) -> float:
     """
     if battle.over:
         if battle.winner is None:
-            return 0.0
+            return DRAW_VALUE
         return 1.0 if battle.winner == side else -1.0
     standing = [0.0, 0.0]
+    weight = [1.0, 1.0]
+    weight[1 - side] = AGGRESSION
     for u in battle.units:
         if u.status == "ok":
             if u.role == "fighter":
-                standing[u.side] += (
-                    0.3 + 0.6 * u.health / u.max_health + 0.1 * u.chakra / max(1, u.max_chakra)
-                )
+                standing[u.side] += 0.3 + 0.6 * weight[u.side] * u.health / u.max_health
+                standing[u.side] += CHAKRA_WEIGHT * u.chakra / max(1, u.max_chakra)
             else:
                 standing[u.side] += 0.05
         elif u.status == "critical":
@@ -464,7 +495,8 @@ def evaluate(battle: Battle, side: int) -> float:
     mine, theirs = standing[side], standing[1 - side]
     # A lead that cannot be turned into a win before the turn limit is worth less.
     pressure = min(1.0, (battle.turn_limit - battle.turn) / PRESSURE_TURNS)
-    return 0.8 * pressure * (mine - theirs) / max(1e-9, mine + theirs)
+    lead = 0.8 * (mine - theirs) / max(1e-9, mine + theirs)
+    return pressure * lead + (1 - pressure) * DRAW_VALUE
 
 
 def solve_matrix(
@@ -541,4 +573,4 @@ def _factory(settings: SearchSettings):
 
 
 register_player("search", _factory(SearchSettings()))
-register_player("search-strong", _factory(SearchSettings(simulations=600, width=7)))
+register_player("search-strong", _factory(SearchSettings(simulations=600, depth=4, width=7)))

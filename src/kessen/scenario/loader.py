@@ -17,15 +17,12 @@ kessen.errors.UnknownNameError: unknown scenario 'valley-of-the-edn'; did you me
 from __future__ import annotations
 
 import heapq
-import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from kessen.content import Pack
-from kessen.content.loader import suggest
+from kessen.content.loader import read_content_file, suggest, validate_toml
 from kessen.errors import ContentError, ContentProblem, UnknownNameError
 from kessen.scenario.model import (
     AftermathRules,
@@ -71,27 +68,13 @@ def load_scenario(name: str) -> Scenario:
 
 def load_scenario_file(path: str | Path) -> Scenario:
     """A scenario from any TOML file; its id is the file's stem."""
-    path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        raise ContentError([ContentProblem(str(path), "", "no such file")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([ContentProblem(str(path), "", f"cannot read: {exc}")]) from None
-    return parse_scenario(text, source=str(path), id=path.stem)
+    return parse_scenario(read_content_file(path), source=str(path), id=Path(path).stem)
 
 
 def parse_scenario(text: str, source: str = "<scenario>", id: str = "scenario") -> Scenario:
     """Validate a scenario's TOML text and build it (without a pack: see
     :func:`check_against_pack`)."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError([ContentProblem(source, "", f"bad TOML: {exc}")]) from None
-    try:
-        model = ScenarioModel.model_validate(raw)
-    except ValidationError as exc:
-        raise ContentError([_problem(source, err) for err in exc.errors()]) from None
+    model, _ = validate_toml(text, source, ScenarioModel)
     problems = _cross_check(model, source)
     route = _route(model, source, problems)
     if problems or route is None:
@@ -128,25 +111,6 @@ def check_against_pack(scenario: Scenario, pack: Pack) -> None:
             unknown(f"rescuers[{i}].messenger", r.messenger, catalog, "summon")
     if problems:
         raise ContentError(problems)
-
-
-def _problem(source: str, err: Any) -> ContentProblem:
-    path = ""
-    for part in err["loc"]:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif str(part).startswith("function-") or part == "literal_error":
-            continue
-        else:
-            path += f".{part}" if path else str(part)
-    message = err["msg"].removeprefix("Value error, ")
-    if err["type"] == "missing":
-        message = "missing field"
-    elif err["type"] == "extra_forbidden":
-        message = "unknown field"
-    elif "input" in err and err["type"] not in ("model_type", "value_error"):
-        message = f"{message} (got {err['input']!r})"
-    return ContentProblem(source, path, message)
 
 
 def _cross_check(model: ScenarioModel, source: str) -> list[ContentProblem]:
