@@ -16,7 +16,7 @@ from kessen.errors import KessenError
 
 
 def test_schedule_mirrors_every_pair() -> None:
-    games = schedule(["a", "b", "c"], 24, seed=9)
+    games = schedule(["a", "b", "c"], 24, seed=9, pairings="all")
     assert len(games) == 24
     for first, second in zip(games[::2], games[1::2], strict=True):
         assert first.sides == second.sides and first.seed == second.seed
@@ -26,6 +26,7 @@ def test_schedule_mirrors_every_pair() -> None:
     assert len({g.seed for g in games}) == 12
     assert {g.sides for g in schedule(["a", "b"], 8, 1, "mirror")} == {("a", "a"), ("b", "b")}
     assert len(schedule(["a"], 5, 1)) == 6  # rounded up to whole pairs
+    assert {g.sides for g in schedule(["a", "b"], 8, 1)} == {("a", "a"), ("b", "b")}
     for bad in ((["a"], 0, "all"), ([], 4, "all"), (["a"], 4, "some")):
         with pytest.raises(KessenError):
             schedule(bad[0], bad[1], 1, bad[2])

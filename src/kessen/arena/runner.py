@@ -3,9 +3,10 @@
 Games come in mirrored pairs: the same pairing of sides and the same seed, once with
 player A on the first side and once with player B there.  Whatever one side or one seed
 gives, both players get, so what remains is the difference between the players.  Pairs
-cycle through every pairing of the roster (each side against each, itself included).
+cycle through the roster's pairings: each side against itself (``mirror``), or each
+against each, itself included (``all``).
 
->>> games = schedule(["naruto", "sasuke"], 4, seed=1)
+>>> games = schedule(["naruto", "sasuke"], 4, seed=1, pairings="all")
 >>> [(g.sides, g.a_side) for g in games]  # doctest: +NORMALIZE_WHITESPACE
 [(('naruto', 'naruto'), 0), (('naruto', 'naruto'), 1),
  (('naruto', 'sasuke'), 0), (('naruto', 'sasuke'), 1)]
@@ -61,7 +62,7 @@ class ArenaResult:
     seed: int
     roster: tuple[str, ...]
     turns: int
-    pairings: str = "all"
+    pairings: str = "mirror"
 
     @property
     def win_rate(self) -> float:
@@ -111,12 +112,13 @@ class ArenaResult:
         }
 
 
-#: Which sides meet: ``all`` pairs every side with every side (itself included); ``mirror``
-#: pairs each side only with itself, so that no game is decided by the matchup.
-PAIRINGS = ("all", "mirror")
+#: Which sides meet: ``mirror`` pairs each side only with itself, so that no game is
+#: decided by the matchup (the default: it measures the players, not the roster's
+#: balance); ``all`` pairs every side with every side, itself included.
+PAIRINGS = ("mirror", "all")
 
 
-def schedule(roster: Sequence[str], games: int, seed: int, pairings: str = "all") -> list[Game]:
+def schedule(roster: Sequence[str], games: int, seed: int, pairings: str = "mirror") -> list[Game]:
     """``games`` games (rounded up to an even number) in mirrored pairs over the roster."""
     if not roster:
         raise KessenError("the arena needs a roster of at least one side")
@@ -160,7 +162,7 @@ def run_arena(
     *,
     pack_path: str | None = None,
     roster: Sequence[str] | None = None,
-    pairings: str = "all",
+    pairings: str = "mirror",
     turn_limit: int = DEFAULT_TURN_LIMIT,
     workers: int = 1,
     on_game: Callable[[GameResult], None] | None = None,

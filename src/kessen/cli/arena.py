@@ -36,8 +36,9 @@ def arena(
         ),
     ] = None,
     pairings: Annotated[
-        str, typer.Option(help="all: every side against every side; mirror: each against itself.")
-    ] = "all",
+        str,
+        typer.Option(help="mirror: each side against itself; all: every side against every side."),
+    ] = "mirror",
     workers: Annotated[int, typer.Option("-j", "--workers", help="Processes to play on.")] = 1,
     turn_limit: Annotated[int, typer.Option(help="Turns before a battle is called a draw.")] = 40,
     json_out: Annotated[

@@ -211,13 +211,17 @@ class Encoder:
             block += self._blank_row * (slots - len(units))
             blocks.append(block)
         tail = [battle.turn / battle.turn_limit]
-        vectors = []
-        for side in (0, 1):
-            values = blocks[side] + blocks[1 - side] + self._technique_rows(leads[side]) + tail
-            vector = np.array(values, dtype=np.float32)
-            np.clip(vector, 0.0, HIGH, out=vector)
-            vectors.append(vector)
-        return (vectors[0], vectors[1]), leads, fields
+        # One conversion for both sides' rows: each observer gets them in its own order.
+        rows = np.array(blocks[0] + blocks[1], dtype=np.float32)
+        half = len(blocks[0])
+        extras = [
+            np.array(self._technique_rows(leads[side]) + tail, dtype=np.float32) for side in (0, 1)
+        ]
+        first = np.concatenate((rows, extras[0]))
+        second = np.concatenate((rows[half:], rows[:half], extras[1]))
+        np.clip(first, 0.0, HIGH, out=first)
+        np.clip(second, 0.0, HIGH, out=second)
+        return (first, second), leads, fields
 
     def legal_actions(
         self, battle: Battle, side: int, fields: tuple[list[Unit], list[Unit]], lead: Unit | None

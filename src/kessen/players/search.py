@@ -75,10 +75,7 @@ WORK_PER_FUTURE = 3
 ANYTHING = "anything"
 #: Turns before the turn limit from which a lead counts for less and less.
 PRESSURE_TURNS = 10
-#: What a draw is worth to the searcher: a little less than nothing, so that it plays
-#: for the win rather than running down the clock.
-DRAW_VALUE = 0.0
-AGGRESSION = 1.0
+#: How much a full bar of chakra counts in a fighter's standing, against 0.6 for health.
 CHAKRA_WEIGHT = 0.1
 #: Times the rollout policy is asked what the other lead would do (the opponent model).
 MODEL_SAMPLES = 12
@@ -478,15 +475,13 @@ def evaluate(battle: Battle, side: int) -> float:
     """
     if battle.over:
         if battle.winner is None:
-            return DRAW_VALUE
+            return 0.0
         return 1.0 if battle.winner == side else -1.0
     standing = [0.0, 0.0]
-    weight = [1.0, 1.0]
-    weight[1 - side] = AGGRESSION
     for u in battle.units:
         if u.status == "ok":
             if u.role == "fighter":
-                standing[u.side] += 0.3 + 0.6 * weight[u.side] * u.health / u.max_health
+                standing[u.side] += 0.3 + 0.6 * u.health / u.max_health
                 standing[u.side] += CHAKRA_WEIGHT * u.chakra / max(1, u.max_chakra)
             else:
                 standing[u.side] += 0.05
@@ -495,8 +490,7 @@ def evaluate(battle: Battle, side: int) -> float:
     mine, theirs = standing[side], standing[1 - side]
     # A lead that cannot be turned into a win before the turn limit is worth less.
     pressure = min(1.0, (battle.turn_limit - battle.turn) / PRESSURE_TURNS)
-    lead = 0.8 * (mine - theirs) / max(1e-9, mine + theirs)
-    return pressure * lead + (1 - pressure) * DRAW_VALUE
+    return 0.8 * pressure * (mine - theirs) / max(1e-9, mine + theirs)
 
 
 def solve_matrix(
