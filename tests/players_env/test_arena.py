@@ -89,3 +89,22 @@ def test_elo_difference_predicts_the_score(score: float) -> None:
     assert elo is not None
     assert 1 / (1 + 10 ** (-elo / 400)) == pytest.approx(score)
     assert math.copysign(1, elo) == math.copysign(1, score - 0.5) or score == 0.5
+
+
+def test_progress_bar_on_a_terminal_only() -> None:
+    import sys
+
+    import pexpect
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "kessen.cli.main", "arena", "heuristic", "random", "-n", "6"],
+        encoding="utf-8",
+        timeout=60,
+        env={"TERM": "xterm", "PATH": "/usr/bin:/bin"},
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "6/6" in child.before  # the bar, drawn on the terminal
+    assert "heuristic win rate" in child.before

@@ -74,6 +74,7 @@ def arena(
 
 
 def _progress(games: int):
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     bar = Progress(
@@ -82,6 +83,7 @@ def _progress(games: int):
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         transient=True,
+        console=Console(stderr=True),  # the report on stdout stays clean when redirected
     )
     task = bar.add_task("arena", total=games + games % 2)
     bar.start()

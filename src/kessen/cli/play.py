@@ -25,7 +25,7 @@ from kessen.cli.battle_log import render_turn, unit_names
 from kessen.cli.common import PackOption, get_pack, parse_side
 from kessen.engine import GUARD, REST, Battle, Choice, Unit, estimate_damage
 from kessen.errors import ChoiceSyntaxError, IllegalChoiceError, KessenError
-from kessen.players import Request, make_player
+from kessen.players import Player, Request, make_player
 
 __all__ = ["PlaySession", "read_choice", "register"]
 
@@ -63,12 +63,12 @@ def play(
     battle = Battle(teams, seed=seed, turn_limit=turn_limit, catalog=content.catalog)
     mine = side - 1
     session = PlaySession(battle, mine, player_from_spec(opponent, seed, 1 - mine), opponent)
-    session.names = tuple(
-        f"{name} ({'you' if s == mine else opponent})" for s, name in enumerate((side_a, side_b))
-    )
+    labels = [f"{name} ({opponent})" for name in (side_a, side_b)]
+    labels[mine] = f"{(side_a, side_b)[mine]} (you)"
+    session.names = (labels[0], labels[1])
     finished = session.run()
     if finished and save:
-        players = ["you", "you"]
+        players = ["human", "human"]
         players[1 - mine] = opponent
         _save(save, battle, content, players, (side_a, side_b))
 
@@ -80,7 +80,7 @@ class PlaySession:
         self,
         battle: Battle,
         side: int,
-        opponent,
+        opponent: Player,
         opponent_name: str,
         read: Callable[[str], str] = input,
         console: Console | None = None,
@@ -92,7 +92,8 @@ class PlaySession:
         self.read = read
         self.console = console or Console(highlight=False)
         self.helper = make_player("heuristic", battle.seed, side)
-        self.names: tuple[str, ...] = ("side 1", "side 2")
+        #: What the battle's last line calls each side.
+        self.names: tuple[str, str] = ("side 1", "side 2")
 
     def run(self) -> bool:
         """Play to the end; ``False`` if the person left first."""
@@ -108,7 +109,7 @@ class PlaySession:
             if other.legal:
                 choices.extend(self.opponent.choose(other))
             events = battle.play_turn(choices)
-            for line in render_turn(battle, events, self.names):  # type: ignore[arg-type]
+            for line in render_turn(battle, events, self.names):
                 self.console.print(line, markup=False)
         self.console.print(_verdict(battle, self.side))
         return True

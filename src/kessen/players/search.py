@@ -83,8 +83,10 @@ MODEL_SAMPLES = 12
 
 @dataclass(frozen=True, slots=True)
 class SearchSettings:
-    """How hard the player thinks: sampled futures per decision, rollout depth in turns,
-    choices kept per lead unit, and an optional time limit in milliseconds (0: none)."""
+    """How the player thinks: sampled futures per decision, turns each is played, choices
+    kept per lead, percent of the time the other side is held to the opponent model, and
+    an optional time limit in milliseconds (0: none).  Written ``sims``, ``depth``,
+    ``width``, ``model`` and ``ms`` in options."""
 
     simulations: int = 200
     depth: int = 3
@@ -95,12 +97,10 @@ class SearchSettings:
 
 _OPTION_NAMES = {
     "sims": "simulations",
-    "simulations": "simulations",
     "depth": "depth",
     "width": "width",
-    "ms": "millis",
-    "millis": "millis",
     "model": "model",
+    "ms": "millis",
 }
 
 
@@ -123,7 +123,7 @@ def parse_options(text: str, base: SearchSettings = SearchSettings()) -> SearchS
             key, raw = "sims", key
         field = _OPTION_NAMES.get(key.strip())
         if field is None:
-            known = ", ".join(sorted(set(_OPTION_NAMES) - {"simulations", "millis"}))
+            known = ", ".join(_OPTION_NAMES)
             raise KessenError(f"search option {item!r}: unknown option (known: {known})")
         if not raw.strip().isdigit():
             raise KessenError(f"search option {item!r}: the value must be a whole number")
