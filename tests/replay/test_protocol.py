@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -92,7 +93,8 @@ def test_scripted_session_with_bad_lines_and_a_whole_battle():
     refused(session, "choose 1 naruto rest;", "malformed")
     assert "not p1's" in refused(session, "choose 1 p2.sasuke rest", "illegal")
     assert "cannot read" in refused(session, "choose 1 naruto", "syntax")
-    assert "no unit called" in refused(session, "choose 1 sasuke rest", "syntax")
+    assert "no unit called" in refused(session, "choose 1 nobody rest", "syntax")
+    assert "not p1's" in refused(session, "choose 1 sasuke rest", "illegal")
     assert "is not allowed" in refused(
         session, "choose 1 naruto rasengan p2.sasuke 9999", "illegal"
     )
@@ -227,3 +229,75 @@ def test_kessen_sim_over_pipes():
 def test_any_whole_seed_is_accepted(line):
     out = SimSession(STARTER).handle(line)
     assert kinds(out)[0] == "battle"
+
+
+def test_bad_options_and_json_that_is_not_an_object_are_refused():
+    session = SimSession(STARTER)
+    assert "got a list" in refused(session, "start [1, 2]", "malformed")
+    assert "got a string" in refused(session, 'start "p1=naruto"', "malformed")
+    assert "'p1' given twice" in refused(
+        session, 'start {"p1": "naruto", "p2": "sasuke", "p1": "lee"}', "malformed"
+    )
+    assert "p1 given twice" in refused(session, "start p1=naruto p1=lee p2=sasuke", "malformed")
+    message = refused(session, "start p1=naruto p2=sasuke stakes=naruto,lee", "bad-start")
+    assert "'lee', who is not in this battle" in message
+    # Digits of other scripts are digits to str.isdigit, not to the protocol.
+    assert "whole number" in refused(session, "start p1=naruto p2=sasuke seed=\u0663", "bad-start")
+    session.handle("start p1=naruto p2=sasuke seed=3 stakes=sasuke")
+    assert session.battle is not None and session.battle.unit("p2.sasuke").stakes
+    assert "got a list" in refused(session, "choose [1]", "malformed")
+    assert "must be a number" in refused(session, "choose \u0661 naruto guard", "malformed")
+
+
+def test_a_short_name_of_the_other_sides_unit_is_named_as_such():
+    session = SimSession(STARTER)
+    session.handle("start p1=naruto p2=sasuke seed=3")
+    assert refused(session, "choose 2 naruto guard", "illegal") == (
+        "p1.naruto is not p2's: request 2 is p2's"
+    )
+    assert "no unit called 'kakashi'" in refused(session, "choose 2 kakashi guard", "syntax")
+
+
+def test_a_huge_choice_gets_a_short_error():
+    session = SimSession(STARTER)
+    session.handle("start p1=naruto p2=sasuke seed=3")
+    line = "choose 1 naruto " + "y" * 60_000
+    message = refused(session, line, "illegal")
+    assert len(message) <= 1000 and message.endswith("…")
+
+
+def test_a_line_that_is_not_utf8_is_refused_and_changes_nothing():
+    session = SimSession(STARTER)
+    session.handle("start p1=naruto p2=sasuke seed=3")
+    battle = session.battle
+    before = battle.snapshot()
+    # What a surrogateescape reader makes of the bytes b"choose 1 \xff\xfe".
+    (out,) = session.handle("choose 1 \udcff\udcfe")
+    kind, data = parse(out)
+    assert (kind, data["code"], data["input"]) == ("error", "malformed", "choose 1 \ufffd\ufffd")
+    assert "not UTF-8" in data["message"]
+    out.encode("utf-8")  # the answer itself is valid UTF-8
+    assert session.battle is battle and battle.snapshot() == before
+    assert kinds(session.handle("choose 1 naruto guard")) == ["ok"]
+
+
+def test_kessen_sim_takes_any_bytes_whatever_the_locale():
+    """Binary junk gets an error line, in UTF-8, even where Python would decode strictly."""
+    junk = b"\x00\xff\xfe\x01\xc3(\n" + bytes(range(256)) + b"\n"
+    script = (
+        junk + b"start p1=naruto p2=sasuke seed=9 p2_player=heuristic\r\nchoose 1 naruto guard\n"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kessen.cli.main", "sim"],
+        input=script + b"quit\n",
+        capture_output=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0 and done.stderr == b"", done.stderr.decode(errors="replace")
+    lines = done.stdout.decode("utf-8").splitlines()  # strict: the output is all UTF-8
+    assert lines[0] == GREETING and lines[-1] == "bye {}"
+    errors = only(lines, "error")
+    assert [e["code"] for e in errors] == ["malformed"] * len(errors) and len(errors) >= 2
+    assert only(lines, "ok") == [{"id": 1}] and only(lines, "battle")

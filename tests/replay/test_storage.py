@@ -135,9 +135,9 @@ def test_an_interrupted_write_loses_no_earlier_record(store_url, records):
     store.close()
 
 
-def test_a_killed_writer_loses_no_earlier_record(tmp_path):
+def test_a_killed_writer_loses_no_earlier_record(store_url):
     """Kill a process that is storing records; every record stored before is whole."""
-    url = f"sqlite:///{tmp_path / 'killed.db'}"
+    url = store_url
     writer = textwrap.dedent(
         f"""
         import sys
@@ -170,9 +170,11 @@ def test_a_killed_writer_loses_no_earlier_record(tmp_path):
         assert battle.fighters == (("ao", "aka"), ("aka", "ao"))
         record = parse_record(store.record_text(battle.id))
         assert record.seed == battle.seed
+    assert len({store.record_text(b.id) for b in store.battles(limit=count)}) == count
     store.close()
-    with sqlite3.connect(tmp_path / "killed.db") as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_database_url_and_default_location(monkeypatch, tmp_path):
@@ -266,4 +268,37 @@ def test_an_interrupted_migration_leaves_no_half_made_tables(store_url, records)
     assert inspect(engine).get_table_names() == []  # "battles" was made, then undone
     engine.dispose()
     assert store.add(records[0]).new  # the next use migrates from scratch
+    store.close()
+
+
+def test_upgrading_from_the_first_revision_keeps_every_record(store_url, records, play, small_pack):
+    """Migration 0002 (seeds of any length) rebuilds a table with records in it."""
+    from kessen.storage.migrate import upgrade
+
+    store = open_store(store_url)
+    engine = store._connect()
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    store._engine = engine  # the store as an older Kessen left it
+    for record in records:
+        store.add(record)
+    before = [(b, store.record_text(b.id)) for b in store.battles()]
+    by_fighter = {f: store.battles(fighter=f) for f in ("ao", "aka")}
+
+    upgrade(engine)
+    assert current_revision(engine) == head_revision() != "0001"
+    assert [(b, store.record_text(b.id)) for b in store.battles()] == before
+    assert {f: store.battles(fighter=f) for f in ("ao", "aka")} == by_fighter
+    assert all(b.fighters[0] for b, _ in before)  # the fighters' rows survived the rebuild
+    store.close()
+
+
+def test_a_seed_of_any_length_is_stored(store_url, play, small_pack):
+    seed = 10**60 + 7
+    battle = play(small_pack, "ao", "aka", seed)
+    record = record_of(battle, pack_id(small_pack), sides=("ao", "aka"))
+    store = open_store(store_url)
+    added = store.add(record)
+    assert store.battles()[0].seed == seed
+    assert parse_record(store.record_text(added.id)) == record
     store.close()

@@ -71,7 +71,7 @@ def parse_line(line: str) -> Command:
 
 
 def _options(text: str) -> dict[str, Any]:
-    if text.startswith("{"):
+    if text.startswith(_JSON_OPENERS):
         return _json_object(text, "start")
     options: dict[str, Any] = {}
     for word in text.split():
@@ -87,11 +87,16 @@ def _options(text: str) -> dict[str, Any]:
 def _scalar(value: str) -> int | str:
     """``7`` and ``-7`` are numbers; everything else stays text."""
     digits = value[1:] if value.startswith("-") else value
-    return int(value) if digits.isdigit() and len(digits) < 40 else value
+    return int(value) if _is_number(digits) and len(digits) < 40 else value
+
+
+def _is_number(text: str) -> bool:
+    """ASCII digits only (``str.isdigit`` also takes other scripts' digits and "²")."""
+    return text.isascii() and text.isdigit()
 
 
 def _choose(text: str) -> Choose:
-    if text.startswith("{"):
+    if text.startswith(_JSON_OPENERS):
         data = _json_object(text, "choose")
         request, choices = data.get("id"), data.get("choices")
         if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
@@ -111,18 +116,45 @@ def _choose(text: str) -> Choose:
 def _request_id(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.isdigit() and len(value) < 19:
+    if isinstance(value, str) and _is_number(value) and len(value) < 19:
         return int(value)
     raise KessenError(f"choose: the request id must be a number, not {str(value)[:40]!r}")
 
 
 def _json_object(text: str, command: str) -> dict[str, Any]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as exc:
-        raise KessenError(f"{command}: bad JSON ({exc.msg} at column {exc.colno})") from None
+        raise KessenError(f"{command}: bad JSON ({_where(exc)})") from None
     except RecursionError:
         raise KessenError(f"{command}: JSON nested too deeply") from None
+    except _Repeated as exc:
+        raise KessenError(f"{command}: {str(exc)[:40]!r} given twice") from None
     if not isinstance(data, dict):
-        raise KessenError(f"{command}: expected a JSON object")
+        got = _JSON_KINDS.get(type(data), type(data).__name__)
+        raise KessenError(f"{command}: expected a JSON object, got {got}")
+    return data
+
+
+#: What JSON that is not an object starts with (a list, a string); a number reads as a
+#: request id or a key=value word, so it is not among them.
+_JSON_OPENERS = ("{", "[", '"')
+_JSON_KINDS = {list: "a list", str: "a string", int: "a number", float: "a number"}
+
+
+def _where(exc: json.JSONDecodeError) -> str:
+    # Some of json's messages end in " at" ("Unterminated string starting at").
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
+class _Repeated(Exception):
+    """A key given twice in one JSON object."""
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _Repeated(key)
+        data[key] = value
     return data

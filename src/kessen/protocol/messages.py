@@ -21,6 +21,8 @@ __all__ = [
     "end_payload",
     "error",
     "message",
+    "not_utf8",
+    "printable",
     "request_payload",
 ]
 
@@ -41,6 +43,8 @@ ERROR_CODES = (
 )
 #: How much of an offending line an error line echoes.
 ECHO = 200
+#: The longest message an error line carries (a message quoting a huge line is cut).
+MESSAGE_LIMIT = 1000
 
 
 def message(kind: str, payload: Any) -> str:
@@ -48,7 +52,26 @@ def message(kind: str, payload: Any) -> str:
 
 
 def error(code: str, text: str, line: str) -> str:
-    return message("error", {"code": code, "message": text, "input": line[:ECHO]})
+    if len(text) > MESSAGE_LIMIT:
+        text = text[: MESSAGE_LIMIT - 1] + "…"
+    return message("error", {"code": code, "message": text, "input": printable(line[:ECHO])})
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every byte that was not UTF-8 (a lone surrogate) shown as U+FFFD.
+
+    >>> printable("ok \udcff!")
+    'ok �!'
+    """
+    return "".join("\ufffd" if _SURROGATES[0] <= ch <= _SURROGATES[1] else ch for ch in text)
+
+
+def not_utf8(text: str) -> bool:
+    """Whether ``text`` came from bytes that were not UTF-8 (it holds lone surrogates)."""
+    return any(_SURROGATES[0] <= ch <= _SURROGATES[1] for ch in text)
+
+
+_SURROGATES = ("\ud800", "\udfff")
 
 
 def battle_payload(battle: Battle, pack, sides, players) -> dict[str, Any]:

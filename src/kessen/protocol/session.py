@@ -35,6 +35,7 @@ from kessen.protocol.messages import (
     end_payload,
     error,
     message,
+    not_utf8,
     request_payload,
 )
 from kessen.protocol.setup import BattleSetup, battle_setup
@@ -90,6 +91,8 @@ class SimSession:
             return []
         if len(text) > MAX_LINE:
             return [error("malformed", f"line longer than {MAX_LINE} characters", text)]
+        if not_utf8(text):
+            return [error("malformed", "the line is not UTF-8 text", text)]
         try:
             command = parse_line(text)
         except KessenError as exc:
@@ -204,7 +207,7 @@ def _read_choices(battle: Battle, request: _Request, texts: tuple[str, ...]) -> 
     side = SIDE_NAMES[request.side]
     chosen: dict[str, Choice] = {}
     for item in texts:
-        choice = battle.parse_choice(item, request.side)
+        choice = _parse_for_side(battle, request, item)
         if battle.unit(choice.unit).side != request.side:
             raise KessenError(f"{choice.unit} is not {side}'s: request {request.id} is {side}'s")
         if choice.unit in chosen:
@@ -216,6 +219,23 @@ def _read_choices(battle: Battle, request: _Request, texts: tuple[str, ...]) -> 
     if missing:
         raise KessenError(f"request {request.id} needs a choice for {', '.join(missing)} too")
     return list(chosen.values())
+
+
+def _parse_for_side(battle: Battle, request: _Request, text: str) -> Choice:
+    """The choice ``text`` names, short unit names read on the request's side."""
+    try:
+        return battle.parse_choice(text, request.side)
+    except ChoiceSyntaxError:
+        try:  # a short name of the other side's unit: say so, rather than "no unit called"
+            choice = battle.parse_choice(text)
+        except KessenError:
+            choice = None
+        if choice is not None and battle.unit(choice.unit).side != request.side:
+            side = SIDE_NAMES[request.side]
+            raise KessenError(
+                f"{choice.unit} is not {side}'s: request {request.id} is {side}'s"
+            ) from None
+        raise
 
 
 def _why_illegal(battle: Battle, choice: Choice) -> str:

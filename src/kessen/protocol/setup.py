@@ -68,14 +68,21 @@ def battle_setup(options: dict[str, Any], pack: Pack) -> BattleSetup:
             f"(run kessen sim --pack PATH for another)"
         )
     sides = (_side(options, "p1", "first", "naruto"), _side(options, "p2", "second", "sasuke"))
-    for side in sides:
-        pack.team(side)  # unknown fighters: UnknownNameError, with close names
+    # Unknown fighters: UnknownNameError, with close names.
+    fighting = dict.fromkeys(f.id for side in sides for f in pack.team(side))
     seed = _number(options, "seed", 0)
     turn_limit = _number(options, "turn_limit", DEFAULT_TURN_LIMIT)
     if not 1 <= turn_limit <= MAX_TURN_LIMIT:
         raise KessenError(f"start: turn_limit must be from 1 to {MAX_TURN_LIMIT}, not {turn_limit}")
     players = (_player(options, "p1_player"), _player(options, "p2_player"))
-    return BattleSetup(sides, seed, turn_limit, _stakes(options.get("stakes", ())), players)
+    stakes = _stakes(options.get("stakes", ()))
+    strangers = [s for s in stakes if s not in fighting]
+    if strangers:
+        raise KessenError(
+            f"start: stakes name {strangers[0][:40]!r}, who is not in this battle "
+            f"(fighters: {', '.join(fighting)})"
+        )
+    return BattleSetup(sides, seed, turn_limit, stakes, players)
 
 
 def _side(options: dict[str, Any], key: str, which: str, example: str) -> str:

@@ -254,7 +254,7 @@ def _load_line(line: str, source: str, n: int) -> dict[str, Any]:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RecordError(
-            f"{source} line {n}: not JSON ({exc.msg} at column {exc.colno})"
+            f"{source} line {n}: not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
         ) from None
     if not isinstance(data, dict):
         raise RecordError(f"{source} line {n}: expected a JSON object, got {type(data).__name__}")

@@ -28,8 +28,9 @@ class BattleRow(Base):
     pack: Mapped[str] = mapped_column(String(200))
     version: Mapped[str] = mapped_column(String(100))
     pack_hash: Mapped[str] = mapped_column(String(64))
-    # Text, because a seed may be any whole number (SQL integers stop at 2**63).
-    seed: Mapped[str] = mapped_column(String(40))
+    # Text, because a seed may be any whole number (SQL integers stop at 2**63); of any
+    # length since migration 0002.
+    seed: Mapped[str] = mapped_column(Text)
     side1: Mapped[str] = mapped_column(String(500))
     side2: Mapped[str] = mapped_column(String(500))
     player1: Mapped[str] = mapped_column(String(100), index=True)
