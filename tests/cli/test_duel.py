@@ -89,7 +89,13 @@ def test_a_duel_from_another_pack(kessen, golden_pack_path):
         (("narto", "sasuke"), "unknown fighter 'narto'; did you mean naruto"),
         (("naruto", "sasuk"), "did you mean sasuke"),
         (("naruto+sasuk", "kakashi"), "unknown fighter 'sasuk'; did you mean sasuke"),
-        (("naruto+", "sasuke"), "unknown fighter"),
+        (("naruto+", "sasuke"), "bad side 'naruto+': a side is a fighter id or a team"),
+        (("+", "sasuke"), "bad side '+'"),
+        (("", "sasuke"), "bad side ''"),
+        (("naruto", "sasuke++kakashi"), "bad side 'sasuke++kakashi'"),
+        (("naruto", "ナルト"), "unknown fighter 'ナルト'"),
+        (("naruto", "naru\nto"), "unknown fighter 'naru\\nto'; did you mean naruto"),
+        (("p1.naruto", "sasuke"), "unknown fighter 'p1.naruto'; did you mean naruto"),
     ],
 )
 def test_unknown_fighter_exits_2_with_close_names(kessen, sides, says):
@@ -103,15 +109,34 @@ def test_unknown_fighter_exits_2_with_close_names(kessen, sides, says):
 @pytest.mark.parametrize(
     ("players", "says"),
     [
-        ("heuristic,foo", "unknown player 'foo'"),
+        ("heuristic,foo", "unknown player 'foo'; players: heuristic, random"),
         ("heuristik", "unknown player 'heuristik'; did you mean heuristic"),
         ("a,b,c", "--players takes one or two names"),
         (",", "--players takes one or two names"),
+        ("", "--players takes one or two names (P or P,Q), not ''; players: heuristic"),
     ],
 )
 def test_bad_players_exit_2(kessen, players, says):
     run = kessen("duel", "naruto", "sasuke", "--players", players)
     assert run.code == 2 and says in run.err and run.out == ""
+    assert len(run.err.strip().splitlines()) == 1 and "Traceback" not in run.err
+
+
+def test_player_names_are_not_case_sensitive(kessen):
+    run = kessen("duel", "naruto", "sasuke", "--players", " Random , HEURISTIC ", "--seed", "4")
+    assert run.code == 0, run.err
+    assert run.lines[0] == "Kessen duel: naruto vs sasuke (seed 4, random vs heuristic)"
+    same = kessen("duel", "naruto", "sasuke", "--players", "random,heuristic", "--seed", "4")
+    assert run.out == same.out
+
+
+@pytest.mark.parametrize("seed", ["-1", "0", str(2**64), str(10**30), str(-(2**70))])
+def test_any_whole_number_is_a_seed(kessen, seed):
+    events = _events(kessen("duel", "naruto", "sasuke", "--seed", seed, "--json"))
+    assert events[0]["seed"] == int(seed) and events[-1]["type"] == "battle_end"
+    assert kessen("duel", "naruto", "sasuke", "--seed", seed, "--json").out == "".join(
+        json.dumps(e, separators=(",", ":"), ensure_ascii=False) + "\n" for e in events
+    )
 
 
 def test_a_missing_pack_exits_2(kessen, tmp_path):

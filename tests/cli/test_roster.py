@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+from kessen.cli.battle_log import short_name
 from kessen.cli.common import get_pack
 from kessen.content import load_pack
 
@@ -80,3 +82,40 @@ def test_roster_of_a_missing_or_broken_pack_exits_2(kessen, tmp_path):
     bad.write_text("[pack\nname = 1\n", "utf-8")
     run = kessen("roster", "--pack", str(bad))
     assert run.code == 2 and "bad TOML" in run.err and str(bad) in run.err
+
+
+def _rows(out: str) -> dict[str, str]:
+    """Table rows by the id in their first cell (rows that continue a wrapped cell skipped)."""
+    rows = {}
+    for line in out.splitlines():
+        cells = line.split("│")
+        if line.startswith("│") and cells[1].strip():
+            rows[cells[1].strip()] = line
+    return rows
+
+
+def test_roster_through_a_pipe_prints_whole_lines(kessen, monkeypatch):
+    monkeypatch.delenv("COLUMNS")  # no terminal, no width: rich would fold to 80 columns
+    run = kessen("roster")
+    assert run.code == 0
+    pack = get_pack(None)
+    rows = _rows(run.out)
+    assert set(rows) == set(pack.fighters)  # no id cut short (anbu_captain, shikamaru)
+    for fid, fighter in pack.fighters.items():
+        assert fighter.name in rows[fid]
+        assert all(trait in rows[fid] for trait in _expected_traits(fighter)), fid
+
+
+def test_roster_in_a_narrow_terminal_keeps_every_id_whole(kessen, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich treats the output as a terminal
+    run = kessen("roster")
+    assert run.code == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", run.out)  # a terminal gets bold headers
+    assert max(len(line) for line in out.splitlines()) <= 80
+    rows = _rows(out)
+    pack = get_pack(None)
+    assert set(rows) == set(pack.fighters)
+    for fid, fighter in pack.fighters.items():
+        assert short_name(fighter) in rows[fid] and short_name(fighter) in fighter.name
+        assert f"│{fighter.health}│" in rows[fid]

@@ -87,6 +87,62 @@ BROKEN = [
         id="effect-outside-the-vocabulary",
     ),
     pytest.param(
+        lambda t: _edit(t, "techniques.kawarimi", r'^target = "self"', 'target = "enemy"'),
+        "techniques.kawarimi",
+        "a 'substitute' effect needs target = 'self'",
+        id="defence-aimed-at-an-enemy",
+    ),
+    pytest.param(
+        lambda t: _edit(
+            t, "techniques.cursed_seal_release", r'^target = "self"', 'target = "enemy"'
+        ),
+        "techniques.cursed_seal_release",
+        "a 'activate_seal' effect needs target = 'self'",
+        id="seal-release-aimed-at-an-enemy",
+    ),
+    pytest.param(
+        lambda t: _edit(
+            t,
+            "techniques.kawarimi",
+            r"^effects = .*$",
+            'effects = [{ type = "substitute" }, { type = "stun", chance = 50, turns = 1 }]',
+        ),
+        "techniques.kawarimi",
+        "a 'stun' effect needs target = 'enemy'",
+        id="stun-on-oneself",
+    ),
+    pytest.param(
+        lambda t: _edit(
+            t,
+            "techniques.chidori",
+            r"^effects = .*$",
+            'effects = [{ type = "pierce", amount = 30 }, { type = "pierce", amount = 90 }]',
+        ),
+        "techniques.chidori",
+        "effect 'pierce' listed twice",
+        id="effect-twice",
+    ),
+    pytest.param(
+        lambda t: _edit(t, "techniques.mystical_palm", r"^effects = .*$", "effects = []"),
+        "techniques.mystical_palm",
+        "target = 'ally' is for heals",
+        id="ally-technique-that-does-not-heal",
+    ),
+    pytest.param(
+        lambda t: _edit(
+            t, "fighters.naruto", r'"rasengan", ', '"rasengan", "cursed_seal_release", '
+        ),
+        "fighters.naruto.techniques[1]",
+        "'cursed_seal_release' releases a seal: it needs a cursed_seal",
+        id="seal-release-without-a-seal",
+    ),
+    pytest.param(
+        lambda t: t.replace("[fighters.naruto]", '[fighters."Naruto!"]'),
+        "fighters.Naruto!",
+        "should match pattern",
+        id="bad-fighter-id",
+    ),
+    pytest.param(
         lambda t: t + "\n[fighters.broken\nname = 'x'\n",
         "",
         "bad TOML",
@@ -128,3 +184,22 @@ def test_a_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert code == 2
     assert "nowhere.toml" in err and "no such file" in err
+
+
+def test_what_is_not_a_pack_file_exits_2_without_reading_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kessen.content.loader as loader
+
+    for path in [tmp_path, *(p for p in (Path("/dev/zero"),) if p.exists())]:
+        code = main(["content", "check", str(path)])
+        err = capsys.readouterr().err
+        assert code == 2 and err == f"error: {path}: not a regular file\n"
+    big = tmp_path / "big.toml"
+    big.write_text('[pack]\nname = "big"\nversion = "1.0.0"\n' + "# padding\n" * 200, "utf-8")
+    monkeypatch.setattr(loader, "MAX_CONTENT_BYTES", 1_000_000)
+    assert main(["content", "check", str(big)]) == 2  # no fighters, but it was read
+    assert "a pack needs at least one fighter" in capsys.readouterr().err
+    monkeypatch.setattr(loader, "MAX_CONTENT_BYTES", 1000)
+    assert main(["content", "check", str(big)]) == 2
+    assert capsys.readouterr().err == f"error: {big}: larger than 1,000 bytes\n"

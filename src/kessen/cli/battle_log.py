@@ -6,27 +6,43 @@ and chakra at the end of each turn.  The prose belongs to ``kessen.narration``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from kessen.engine import Battle
 
-__all__ = ["describe_event", "render_turn", "unit_names"]
+__all__ = ["describe_event", "render_turn", "short_name", "unit_names"]
 
 
 def unit_names(battle: Battle) -> dict[str, str]:
     """Display name per unit id (clones and duplicates told apart)."""
     names = {}
     for u in battle.units:
-        base = u.spec.name.split()[0]
+        base = short_name(u.spec)
         if u.role == "clone":
             base = f"{base}'s clone {u.uid.rsplit('clone', 1)[1] or ''}".rstrip()
         names[u.uid] = base
     return names
 
 
-def describe_event(e, name: Callable[[str], str], side_names: tuple[str, str]) -> str | None:
-    """One line for an event; ``None`` for those shown elsewhere (turn end)."""
+def short_name(spec) -> str:
+    """The name a log calls a fighter by: the word of its name that is its id ("Rock Lee"
+    is Lee), else the first word."""
+    words = spec.name.split() or [spec.id]
+    return next((w for w in words if w.lower() == spec.id), words[0])
+
+
+def describe_event(
+    e,
+    name: Callable[[str], str],
+    side_names: tuple[str, str],
+    seals: Mapping[str, str] | None = None,
+) -> str | None:
+    """One line for an event; ``None`` for those shown elsewhere (turn end).
+
+    ``seals`` names each bearer's staged power-up (Lee's gates are no cursed seal).
+    """
     t = e.type
+    seal = (seals or {}).get(getattr(e, "unit", ""), "cursed seal")
     if t == "choice":
         what = {"rest": "rests", "guard": "guards"}.get(e.technique)
         if what:
@@ -61,8 +77,8 @@ def describe_event(e, name: Callable[[str], str], side_names: tuple[str, str]) -
         "clone_made": lambda: f"{name(e.unit)} makes {name(e.clone)} ({e.chakra} chakra)",
         "dispelled": lambda: f"{name(e.unit)} vanishes in smoke",
         "summon": lambda: f"{name(e.unit)} summons {e.name}",
-        "seal_stage": lambda: f"{name(e.unit)}'s cursed seal: stage {e.stage} (+{e.boost}% power)",
-        "seal_cost": lambda: f"the seal burns {name(e.unit)} (-{e.health_lost} HP)",
+        "seal_stage": lambda: f"{name(e.unit)}'s {seal}: stage {e.stage} (+{e.boost}% power)",
+        "seal_cost": lambda: f"{name(e.unit)}'s {seal} takes its toll (-{e.health_lost} HP)",
         "resolve": lambda: f"{name(e.unit)}'s resolve burns (+{e.bonus}% power, {e.reason})",
         "stun": lambda: f"{name(e.unit)} is stunned by {name(e.by)} for {e.turns} turn(s)",
         "stunned": lambda: f"{name(e.unit)} cannot move (stunned)",
@@ -71,6 +87,8 @@ def describe_event(e, name: Callable[[str], str], side_names: tuple[str, str]) -
         "battle_end": lambda: (
             f"== {side_names[e.winner]} wins ({e.reason})"
             if e.winner is not None
+            else "== draw (both sides fell)"
+            if e.reason == "draw"
             else f"== draw ({e.reason.replace('_', ' ')})"
         ),
     }
@@ -81,6 +99,7 @@ def describe_event(e, name: Callable[[str], str], side_names: tuple[str, str]) -
 def render_turn(battle: Battle, events: Iterable, side_names: tuple[str, str]) -> list[str]:
     """The lines of one turn: header, events, standings."""
     names = unit_names(battle)
+    seals = {u.uid: u.spec.seal.name for u in battle.units if u.spec.seal is not None}
 
     def name(uid: str | None) -> str:
         return names.get(uid or "", uid or "?")
@@ -100,7 +119,7 @@ def render_turn(battle: Battle, events: Iterable, side_names: tuple[str, str]) -
             ]
             lines.append("   | " + " | ".join(standing))
             continue
-        line = describe_event(e, name, side_names)
+        line = describe_event(e, name, side_names, seals)
         if line is not None:
             lines.append(("   " if e.type != "battle_end" else "") + line)
     return lines

@@ -11,8 +11,9 @@ from typing import Annotated, Any
 import typer
 
 from kessen.content import Pack, load_pack, load_starter_pack
+from kessen.content.loader import suggest
 from kessen.engine import Fighter
-from kessen.errors import KessenError
+from kessen.errors import KessenError, UnknownNameError
 
 __all__ = [
     "PackOption",
@@ -47,17 +48,20 @@ def parse_side(pack: Pack, spec: str) -> list[Fighter]:
 
 def parse_players(text: str, known: list[str]) -> tuple[str, str]:
     """``heuristic`` or ``heuristic,random`` -> one player name per side."""
-    names = [p.strip() for p in text.split(",")]
+    names = [p.strip().lower() for p in text.split(",")]
     if len(names) == 1:
         names = names * 2
     if len(names) != 2 or not all(names):
-        raise KessenError(f"--players takes one or two names (P or P,Q), not {text!r}")
+        raise KessenError(
+            f"--players takes one or two names (P or P,Q), not {text!r}; "
+            f"players: {', '.join(known)}"
+        )
     for name in names:
         if name not in known:
-            from kessen.content.loader import suggest
-            from kessen.errors import UnknownNameError
-
-            raise UnknownNameError("player", name, suggest(name, known))
+            close = suggest(name, known)
+            if close:
+                raise UnknownNameError("player", name, close)
+            raise KessenError(f"unknown player {name!r}; players: {', '.join(known)}")
     return names[0], names[1]
 
 

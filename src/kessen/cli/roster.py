@@ -6,8 +6,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
+from kessen.cli.battle_log import short_name
 from kessen.cli.common import PackOption, dump_json_line, get_pack
 
 __all__ = ["register"]
@@ -38,14 +40,37 @@ def roster(
                 }
             )
         return
-    table = Table(title=f"{content.name} {content.version}: {len(content.fighters)} fighters")
-    for col in ("id", "name", "HP", "chakra", "spd", "tai", "nin", "gen", "def", "res"):
-        table.add_column(col, justify="right" if len(col) <= 6 and col != "id" else "left")
+    console = Console()
+    table = _table(content, compact=False)
+    natural = Measurement.get(console, console.options.update_width(10_000), table).maximum
+    if not console.is_terminal:
+        # Through a pipe or into a file no terminal sets the width: print whole lines.
+        console = Console(width=max(console.width, natural))
+    elif natural > console.width:
+        table = _table(content, compact=True)
+    console.print(table)
+
+
+def _table(content, compact: bool) -> Table:
+    """The roster as a table; ``compact`` (a narrow terminal): tighter, first names only.
+
+    The id is what a user types (``kessen duel ID ID``), so it is never cut short; the
+    names and the traits wrap instead.
+    """
+    title = f"{content.name} {content.version}: {len(content.fighters)} fighters"
+    table = Table(title=title, padding=(0, 0) if compact else (0, 1))
+    widest = max((len(f) for f in content.fighters), default=2)
+    table.add_column("id", no_wrap=True, min_width=widest)
+    table.add_column("name", justify="right", min_width=6)
+    for col in ("HP", "chakra", "spd", "tai", "nin", "gen", "def", "res"):
+        table.add_column(
+            "ch" if compact and col == "chakra" else col, justify="right", no_wrap=True
+        )
     table.add_column("traits")
     for f in content.fighters.values():
         table.add_row(
             f.id,
-            f.name,
+            short_name(f) if compact else f.name,
             *(
                 str(v)
                 for v in (
@@ -61,7 +86,7 @@ def roster(
             ),
             ", ".join(_traits(f)),
         )
-    Console().print(table)
+    return table
 
 
 def _traits(f) -> list[str]:

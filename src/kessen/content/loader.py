@@ -32,7 +32,7 @@ from kessen.engine.model import (
     SealStage,
     Technique,
 )
-from kessen.errors import ContentError, ContentProblem, UnknownNameError
+from kessen.errors import ContentError, ContentProblem, KessenError, UnknownNameError
 
 __all__ = [
     "Pack",
@@ -46,6 +46,9 @@ __all__ = [
 ]
 
 STARTER = "starter.toml"
+#: A content file is text written by people: anything larger is a mistake (the starter
+#: pack is about 50 KB).
+MAX_CONTENT_BYTES = 8_000_000
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -77,9 +80,12 @@ class Pack:
 
     def team(self, spec: str) -> list[Fighter]:
         """Fighters of a team written ``a+b+c``."""
-        names = [part for part in spec.split("+")]
+        names = spec.split("+")
         if not all(n.strip() for n in names):
-            raise UnknownNameError("fighter", spec)
+            raise KessenError(
+                f"bad side {spec!r}: a side is a fighter id or a team written a+b, with no"
+                " empty name (`kessen roster` lists the ids)"
+            )
         return [self.fighter(n) for n in names]
 
     def __repr__(self) -> str:
@@ -106,6 +112,12 @@ def read_content_file(path: str | Path) -> str:
     """The text of a content file (pack or scenario), or a :class:`ContentError` naming it."""
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():
+            # a directory, a device (/dev/zero) or a pipe: never read without end
+            raise ContentError([ContentProblem(str(path), "", "not a regular file")])
+        if path.stat().st_size > MAX_CONTENT_BYTES:
+            too_big = f"larger than {MAX_CONTENT_BYTES:,} bytes"
+            raise ContentError([ContentProblem(str(path), "", too_big)])
         return path.read_text("utf-8")
     except FileNotFoundError:
         raise ContentError([ContentProblem(str(path), "", "no such file")]) from None
@@ -167,8 +179,8 @@ def _problem(source: str, err: Any) -> ContentProblem:
     for part in err["loc"]:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif str(part).startswith("function-") or part == "literal_error":
-            continue
+        elif str(part).startswith("function-") or part in ("literal_error", "[key]"):
+            continue  # "[key]": the problem is the id itself, already the last part
         else:
             path += f".{part}" if path else str(part)
     message = err["msg"].removeprefix("Value error, ")
@@ -225,6 +237,14 @@ def _cross_check(model: PackModel, source: str) -> list[ContentProblem]:
                 if tech is not None and tech.needs == "beast" and fighter.jinchuriki is None:
                     problems.append(
                         ContentProblem(source, where, f"{tech_id!r} needs a sealed beast")
+                    )
+                if fighter.cursed_seal is None and any(
+                    e.type == "activate_seal" for e in tech.effects
+                ):
+                    problems.append(
+                        ContentProblem(
+                            source, where, f"{tech_id!r} releases a seal: it needs a cursed_seal"
+                        )
                     )
                 if (
                     tech is not None

@@ -78,10 +78,38 @@ class TechniqueModel(_Strict):
             raise ValueError("power > 0 needs target = 'enemy'")
         if self.target == "enemy" and self.power == 0 and not self.effects:
             raise ValueError("a technique aimed at an enemy needs power or an effect")
-        defensive = {"guard", "evade", "substitute"} & {e.type for e in self.effects}
-        if defensive and self.target != "self":
-            raise ValueError(f"{sorted(defensive)[0]} protects the user: it needs target = 'self'")
+        types = [e.type for e in self.effects]
+        twice = sorted({t for t in types if types.count(t) > 1})
+        if twice:
+            raise ValueError(f"effect {twice[0]!r} listed twice")
+        # An effect the engine could never apply to this target is a content error, not a
+        # technique that silently does less than it says (docs/content.md, Effects).
+        for kind in types:
+            allowed = _EFFECT_TARGETS.get(kind)
+            if allowed is not None and self.target not in allowed:
+                wanted = " or ".join(repr(t) for t in allowed)
+                raise ValueError(f"a {kind!r} effect needs target = {wanted}")
+        if "pierce" in types and self.power == 0:
+            raise ValueError("a 'pierce' effect needs an attack (power > 0)")
+        if self.target == "ally" and "heal" not in types:
+            raise ValueError("target = 'ally' is for heals: it needs a 'heal' effect")
         return self
+
+
+#: The targets each effect works on: defences, traits and calls act on the user, a heal on
+#: the user or an ally, and the follow-ups of a blow on an enemy.
+_EFFECT_TARGETS: dict[str, tuple[str, ...]] = {
+    "guard": ("self",),
+    "evade": ("self",),
+    "substitute": ("self",),
+    "create_clone": ("self",),
+    "summon": ("self",),
+    "activate_seal": ("self",),
+    "heal": ("self", "ally"),
+    "stun": ("enemy",),
+    "drain_chakra": ("enemy",),
+    "track": ("enemy",),
+}
 
 
 class BeastModel(_Strict):
