@@ -79,6 +79,12 @@ def test_unreadable_files(tmp_path):
         load_record(binary)
 
 
+def test_a_byte_order_mark_is_no_harm(tmp_path, good_lines):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(good_lines).encode("utf-8") + b"\n")
+    assert load_record(path) == parse_record("\n".join(good_lines))
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=300) | st.lists(st.text(max_size=40)).map("\n".join))
 def test_any_text_is_a_record_or_a_record_error(text):

@@ -302,3 +302,31 @@ def test_a_seed_of_any_length_is_stored(store_url, play, small_pack):
     assert store.battles()[0].seed == seed
     assert parse_record(store.record_text(added.id)) == record
     store.close()
+
+
+@pytest.mark.parametrize(
+    "url,message",
+    [
+        ("nonsense", "cannot use database 'nonsense'"),
+        ("postgresql://kessen:secret@127.0.0.1:1/none?connect_timeout=2", "kessen:***@"),
+        ("sqlite://", "in memory and would keep nothing"),
+        ("sqlite:///:memory:", "in memory and would keep nothing"),
+    ],
+)
+def test_history_with_a_bad_database_exits_2_saying_why(
+    capsys, monkeypatch, tmp_path, records, url, message
+):
+    from kessen.cli.main import main
+
+    monkeypatch.setenv(ENV_VAR, url)
+    assert main(["history"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kessen: error: ") and message in err and "Traceback" not in err
+    assert "secret" not in err
+
+    monkeypatch.delenv(ENV_VAR)
+    path = tmp_path / "b.jsonl"
+    path.write_text(records[0].text(), "utf-8")
+    assert main(["history", "--database", url, "add", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kessen: error: ") and message in err and "secret" not in err

@@ -17,7 +17,7 @@ from kessen.errors import KessenError
 from kessen.replay import load_record
 
 if TYPE_CHECKING:  # storage pulls in SQLAlchemy and Alembic: only the history commands pay
-    from kessen.storage import StoredBattle
+    from kessen.storage import Store, StoredBattle
 
 __all__ = ["register"]
 
@@ -54,9 +54,7 @@ def history(
 
     if outcome is not None and outcome not in OUTCOMES:
         raise KessenError(f"--outcome must be win, loss or draw, not {outcome!r}")
-    from kessen.storage import open_store
-
-    store = open_store(database)
+    store = _open_store(database)
     try:
         found = store.battles(fighter=fighter, player=player, outcome=outcome, limit=limit)
     finally:
@@ -69,6 +67,26 @@ def history(
         typer.echo(f"no stored battles match (database {store.shown_url})")
     for battle in found:
         typer.echo(_line(battle))
+
+
+def _open_store(url: str | None) -> Store:
+    """The store to use; an in-memory SQLite one is refused (it would keep nothing)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from kessen.storage import open_store
+
+    store = open_store(url)
+    try:
+        parsed = make_url(store.url)
+    except ArgumentError:
+        return store  # the store says what is wrong with it, on first use
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
+        raise KessenError(
+            f"database {store.url!r} is in memory and would keep nothing: "
+            "name a file (sqlite:///path/to/kessen.db)"
+        )
+    return store
 
 
 def _line(b: StoredBattle) -> str:
@@ -85,9 +103,7 @@ def add(
     files: Annotated[list[str], typer.Argument(help="Battle records (JSON lines).")],
 ) -> None:
     """Store battle records in the database."""
-    from kessen.storage import open_store
-
-    store = open_store(ctx.obj)
+    store = _open_store(ctx.obj)
     try:
         for file in files:
             added = store.add(load_record(file))
@@ -103,9 +119,7 @@ def record(
     battle_id: Annotated[int, typer.Argument(help="The battle's number in the list.")],
 ) -> None:
     """Print a stored battle's record (to save, then check with kessen replay verify)."""
-    from kessen.storage import open_store
-
-    store = open_store(ctx.obj)
+    store = _open_store(ctx.obj)
     try:
         sys.stdout.write(store.record_text(battle_id))
     finally:

@@ -93,7 +93,7 @@ def load_record(path: str | os.PathLike[str]) -> Record:
     """Read and check the layout of the record at ``path``."""
     source = str(path)
     try:
-        text = Path(path).read_text("utf-8")
+        text = Path(path).read_text("utf-8-sig")  # a byte-order mark (Windows) is no harm
     except FileNotFoundError:
         raise RecordError(f"{source}: no such file") from None
     except UnicodeDecodeError:
