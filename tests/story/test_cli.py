@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 
@@ -127,3 +128,28 @@ def test_the_same_seed_tells_the_same_story_in_separate_processes(extra) -> None
     first = subprocess.run(command, capture_output=True, check=True).stdout
     second = subprocess.run(command, capture_output=True, check=True).stdout
     assert first == second and len(first) > 1000
+
+
+def test_a_terminal_gets_colour_and_headings() -> None:
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "kessen.cli.main", "story", "valley-of-the-end", "--seed", "7"],
+        timeout=120,
+        encoding="utf-8",
+        dimensions=(40, 100),
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    out = child.before
+    assert child.exitstatus == 0, out
+    assert "\x1b[" in out  # colour
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "The Valley of the End" in plain and "THE VALLEY OF THE END" not in plain
+    assert re.search(r"\x1b\[[0-9;]*m(Inside|What) Naruto", out)  # a heading, styled
+    for heading in ("Aftermath", "After the battle", "The race home", "The way home"):
+        if heading in plain:
+            break
+    else:
+        pytest.fail("no aftermath heading")
+    assert "Kakashi" in plain

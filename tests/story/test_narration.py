@@ -16,7 +16,14 @@ from kessen.scenario import load_scenario, parse_scenario
 
 from .conftest import make_scenario
 
-DEATH_BEATS = ("death_blow", "death_clock", "death_carried", "death_alone", "death_in_care")
+DEATH_BEATS = (
+    "death_blow",
+    "death_clock",
+    "death_carried",
+    "death_alone",
+    "death_watched",
+    "death_in_care",
+)
 #: Which beats may tell each kind of battle event, and of aftermath event.
 BATTLE_TOLD_BY = {
     "clash": ("clash_even", "clash_decisive"),
@@ -304,3 +311,59 @@ def test_the_teller_never_repeats_and_says_when_it_has_nothing_new() -> None:
     assert said == {"A fell.", "A dropped."}
     assert teller.say("x", a=a) is None
     assert teller.say("x", a=Person("B", "B", "she")) in {"B fell.", "B dropped."}
+
+
+def test_a_seal_is_told_by_its_own_name_when_it_meets_a_beast(pack) -> None:
+    """The Eight Inner Gates meeting Shukaku is not "cursed seal met sealed curse"."""
+    told = {}
+    for name in ("gaara-vs-lee", "valley-of-the-end"):
+        scenario = load_scenario(name)
+        for seed in range(10):
+            battle = play_scenario(scenario, pack, seed)
+            story = compose_story(battle, pack, scenario=scenario)
+            for line in story.lines():
+                if line.beat.startswith("flourish_seal_beast"):
+                    told.setdefault(name, []).append(line)
+    assert told["gaara-vs-lee"] and told["valley-of-the-end"]
+    for line in told["gaara-vs-lee"]:
+        assert line.beat == "flourish_seal_beast", line
+        assert "curse" not in line.text.lower() and "borrowed" not in line.text.lower(), line
+    assert {line.beat for line in told["valley-of-the-end"]} == {
+        "flourish_seal_beast_cursed_seal_of_heaven"
+    }
+
+
+def test_memories_with_commas_of_their_own_are_listed_with_semicolons(pack) -> None:
+    scenario = load_scenario("valley-of-the-end")
+    listed = 0
+    for seed in range(16):
+        battle = play_scenario(scenario, pack, seed)
+        story = compose_story(battle, pack, scenario=scenario)
+        [naruto] = [s for s in story.sections if s.kind == "thoughts" and "Naruto" in s.heading]
+        text = " ".join(line.text for p in naruto.paragraphs for line in p)
+        assert "friendship and Chouji" not in text, seed
+        listed += "a friendship; and Chouji, Neji" in text
+    assert listed  # the list form was chosen at least once, and read right
+
+
+def test_one_who_dies_beside_a_watcher_does_not_die_alone(battle_of, test_pack) -> None:
+    scenario = make_scenario(rescuers='[[rescuers]]\nid = "teacher"\narrives_after = [40, 40]\n')
+    battle = battle_of(hero=("ok", 150, 0), rival=("critical", 0, 1))
+    after = run_aftermath(battle, scenario, test_pack)
+    [death] = [e for e in after.events if e.type == "death"]
+    assert (death.unit, death.carrier, death.metres) == ("p2.rival", None, 0)
+    story = compose_story(battle, test_pack, scenario=scenario, aftermath=after)
+    [line] = [line for line in story.lines() if line.beat.startswith("death_")]
+    assert line.beat == "death_watched" and line.about == ("p2.rival", "p1.hero")
+    assert "Hero" in line.text and "alone" not in line.text
+    check_story(battle, after, story, test_pack)
+    # With no one beside them, they do die alone.
+    leave = '[fighters.hero]\nafter_victory = "leave"\n'
+    alone_scenario = make_scenario(
+        rescuers='[[rescuers]]\nid = "teacher"\narrives_after = [40, 40]\n', fighters=leave
+    )
+    alone_after = run_aftermath(battle, alone_scenario, test_pack)
+    alone = compose_story(battle, test_pack, scenario=alone_scenario, aftermath=alone_after)
+    assert [line.beat for line in alone.lines() if line.beat.startswith("death_")] == [
+        "death_alone"
+    ]

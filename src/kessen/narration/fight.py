@@ -222,14 +222,32 @@ def _clash(f: _Fight, e: Any) -> list[Line | None]:
                 margin=margin,
             )
         )
+    out.append(_seal_meets_beast(f, e.unit, e.other))
     both = {e.unit, e.other}
-    beasts = {u for u in both if f.units[u].spec.beast is not None}
-    if both & f.seal_on and beasts:
-        out.append(n.line("flourish_seal_beast", tuple(both)))
     willing = sorted(u for u in both & f.resolve_on if e.verdict == "even" or u == e.winner)
     if willing:
         out.append(n.line("flourish_resolve", tuple(willing), a=f.p(willing[0])))
     return out
+
+
+def _seal_meets_beast(f: _Fight, one: str, other: str) -> Line | None:
+    """A clash where an open seal meets a sealed beast ("Cursed seal met sealed curse").
+
+    The line names the seal it is about, so that the Eight Inner Gates are never called a
+    cursed seal: ``flourish_seal_beast_<seal>`` when the phrasebook has it, else the
+    general beat.
+    """
+    for holder, host in ((one, other), (other, one)):
+        seal = f.units[holder].spec.seal
+        beast = f.units[host].spec.beast
+        if holder in f.seal_on and seal is not None and beast is not None:
+            beat = f"flourish_seal_beast_{'_'.join(seal.name.lower().split())}"
+            if beat not in f.n.teller.book.beats:
+                beat = "flourish_seal_beast"
+            return f.n.line(
+                beat, (holder, host), a=f.p(holder), b=f.p(host), seal=seal.name, beast=beast.name
+            )
+    return None
 
 
 def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:

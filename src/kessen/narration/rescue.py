@@ -55,6 +55,8 @@ class _Rescue:
         self.alive: list[str] = []  # found alive at triage, most urgent first
         self.saved: set[str] = set()
         self.stayed = False
+        #: Who keeps vigil by whom at the battle's place: patient -> the one beside them.
+        self.watchers: dict[str, str] = {}
 
     def p(self, uid: str | None) -> Person:
         return self.n.person(uid)
@@ -132,6 +134,7 @@ def _tell(r: _Rescue, e: Any) -> list[Line | None]:
         r.stayed = True
         if e.patient is None:
             return [n.line("vigil_alone", (e.unit,), a=r.p(e.unit))]
+        r.watchers[e.patient] = e.unit
         beat = "vigil_dead" if e.patient in r.dead else f"vigil_{e.why}"
         return [n.line(beat, (e.unit, e.patient), a=r.p(e.unit), b=r.p(e.patient))]
     if t == "departs":
@@ -326,6 +329,11 @@ def _death(r: _Rescue, e: Any) -> Line | None:
         return n.line(
             "death_carried", (e.unit, e.carrier), a=a, b=r.p(e.carrier), where=n.where(e.metres)
         )
+    watcher = r.watchers.get(e.unit)
+    if watcher is not None and e.metres == 0:  # died where they fell, someone beside them
+        return n.line(
+            "death_watched", (e.unit, watcher), a=a, b=r.p(watcher), where=n.where(e.metres)
+        )
     return n.line("death_alone", (e.unit,), a=a, where=n.where(e.metres))
 
 
@@ -352,7 +360,7 @@ def _arrive(r: _Rescue, e: Any) -> Line | None:
         if any(uid in r.dead for uid in fallen):
             beat = "teacher_returns_grief"
         elif any(uid not in r.saved for uid in fallen):
-            beat = "teacher_returns_worry"
+            beat = "teacher_returns_worry_two" if len(fallen) == 2 else "teacher_returns_worry"
         else:
             beat = "teacher_returns"
         return n.line(beat, (e.unit, *fallen), a=a, village=n.village, students=students)

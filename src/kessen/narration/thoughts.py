@@ -83,4 +83,17 @@ def _memories(n: Narrator, a: Person, about: tuple[str, ...], memories: list[str
     if n.teller.rng.chance(50):
         fragments = " ".join(m[:1].upper() + m[1:].rstrip(".") + "." for m in memories)
         return n.line("memories_flash", about, a=a, fragments=fragments)
-    return n.line("memories_list", about, a=a, memories=join_words(memories))
+    return n.line("memories_list", about, a=a, memories=list_of(memories))
+
+
+def list_of(items: list[str]) -> str:
+    """Memories as one list: commas, or semicolons when a memory has commas of its own.
+
+    >>> list_of(["Haku", "Gaara", "the race"])
+    'Haku, Gaara and the race'
+    >>> list_of(["the exam, when it began", "Lee and Neji", "the roof"])
+    'the exam, when it began; Lee and Neji; and the roof'
+    """
+    if not any("," in m or " and " in m for m in items):
+        return join_words(items)
+    return "; ".join(items[:-1]) + "; and " + items[-1]
