@@ -207,3 +207,52 @@ def test_a_terminal_gets_a_progress_bar_with_the_rate():
     child.expect("battles/s")
     child.expect("naruto vs sasuke: 3,000 battles")
     child.expect(pexpect.EOF)
+
+
+def test_the_progress_rate_and_time_left_are_those_of_the_whole_run_so_far():
+    from rich.progress import Progress
+
+    from kessen.cli.odds import progress_columns
+
+    now = [100.0]
+    bar = Progress(*progress_columns(), get_time=lambda: now[0], disable=True)
+    task_id = bar.add_task("naruto vs sasuke", total=None)
+    task = bar.tasks[0]
+    *_, rate_column, left_column = bar.columns
+
+    def shown() -> tuple[str, str]:
+        return rate_column.render(task).plain, left_column.render(task).plain
+
+    assert shown() == ("", "-:--:-- left")  # nothing done yet: no rate, no estimate
+    now[0] = 102.0
+    bar.update(task_id, completed=0, total=1000)
+    assert shown() == ("", "-:--:-- left")
+    # Two workers' chunks arrive a millisecond apart: the rate is 200 battles in 4 s,
+    # not 100 battles in a millisecond.
+    now[0] = 103.999
+    bar.update(task_id, completed=100)
+    now[0] = 104.0
+    bar.update(task_id, completed=200)
+    assert shown() == ("50 battles/s", "0:00:16 left")
+    now[0] = 3700.0  # an hour in, slow battles: 600 in 3,600 s, 400 to go
+    bar.update(task_id, completed=600)
+    assert shown() == ("0.2 battles/s", "0:40:00 left")
+
+
+def test_a_scenario_can_be_named_in_place_of_the_sides(capsys):
+    pytest.importorskip("kessen.scenario")
+    args = ["-n", "6", "--seed", "5", "--workers", "1", "--json"]
+    named = run_json(capsys, "odds", "valley-of-the-end", *args)
+    option = run_json(capsys, "odds", "--scenario", "valley-of-the-end", *args)
+    assert named == option
+    assert named["scenario"] == "valley-of-the-end" and named["sides"] == ["naruto", "sasuke"]
+
+
+def test_a_turn_limit_asked_for_overrides_the_scenarios(capsys):
+    pytest.importorskip("kessen.scenario")
+    args = ["odds", "--scenario", "valley-of-the-end", "-n", "20", "--workers", "1", "--json"]
+    assert run_json(capsys, *args)["turn_limit"] == 40  # the scenario's own
+    short = run_json(capsys, *args, "--turn-limit", "2")
+    assert short["turn_limit"] == 2
+    assert short["endings"]["turn_limit"] > 0  # nobody falls in two turns, every time
+    assert short["draws"] >= short["endings"]["turn_limit"]

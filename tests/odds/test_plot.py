@@ -113,9 +113,29 @@ def test_the_commands_write_their_plots(tmp_path, capsys):
     assert open_png(heat_png).std() > 10
 
 
-def test_an_unwritable_plot_path_exits_2(tmp_path, capsys):
-    target = tmp_path / "missing-folder" / "odds.png"
-    assert (
-        main(["odds", "naruto", "sasuke", "-n", "3", "--workers", "1", "--plot", str(target)]) == 2
-    )
-    assert "cannot write the plot" in capsys.readouterr().err
+def test_an_unwritable_plot_path_exits_2_before_any_battle(tmp_path, capsys, monkeypatch):
+    import kessen.odds.odds
+    import kessen.odds.tournament
+
+    def no_battles(*args, **kwargs):
+        raise AssertionError("battles were played for a plot that cannot be written")
+
+    monkeypatch.setattr(kessen.odds.odds, "run_odds", no_battles)
+    monkeypatch.setattr(kessen.odds.tournament, "run_tournament", no_battles)
+    missing = tmp_path / "missing-folder" / "odds.png"
+    for command in (["odds", "naruto", "sasuke"], ["tournament", "naruto", "sasuke"]):
+        for target, reason in ((missing, "no folder"), (tmp_path, "it is a folder")):
+            assert main([*command, "-n", "3", "--plot", str(target)]) == 2
+            captured = capsys.readouterr()
+            assert f"cannot write the plot to {str(target)!r}: {reason}" in captured.err
+            assert captured.out == ""
+
+
+def test_a_plot_that_cannot_be_saved_is_a_clear_error(tmp_path, known_odds):
+    from kessen.errors import KessenError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    figure = odds_figure(run_odds(known_odds, 5, workers=1))
+    with pytest.raises(KessenError, match=r"cannot write the plot to .*a-file/odds\.png"):
+        save_png(figure, blocker / "odds.png")

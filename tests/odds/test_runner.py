@@ -89,14 +89,15 @@ def test_an_interrupted_run_keeps_the_finished_chunks_and_says_it_is_partial(wor
     seen = []
 
     def progress(done: int, total: int) -> None:
+        assert total == 400
         seen.append(done)
-        if len(seen) == 2:
+        if len(seen) == 3:  # the start, then two finished chunks
             raise KeyboardInterrupt
 
     run = run_matches([STARTER], 400, workers=workers, chunk_size=10, progress=progress)
     tally = run.tallies[0]
     assert run.partial and run.requested == 400
-    assert tally.battles == seen[-1] == 20
+    assert seen[0] == 0 and tally.battles == seen[-1] == 20
     assert sum(tally.wins) + tally.draws == 20
     # What was kept is exactly two whole chunks of the full run's battles.
     chunks = plan_chunks(400, 10)
@@ -125,8 +126,10 @@ def test_unknown_names_fail_before_any_work():
         run_odds(MatchSpec(("naruto", "sasuk"), seed=1), 10)
     with pytest.raises(UnknownNameError, match="player"):
         run_odds(MatchSpec(("naruto", "sasuke"), seed=1, players=("heuristic", "genius")), 10)
-    with pytest.raises(UnknownNameError, match="backend"):
+    with pytest.raises(KessenError, match="unknown backend 'cloud'; backends: local, ray"):
         run_odds(STARTER, 10, backend="cloud")
+    with pytest.raises(UnknownNameError, match="did you mean ray"):
+        run_odds(STARTER, 10, backend="rya")
 
 
 def test_a_worker_refuses_a_pack_that_changed_under_it(coinflip):

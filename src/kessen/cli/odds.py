@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,7 +22,14 @@ from kessen.odds.match import MatchSpec, PackSource
 from kessen.odds.runner import check_battles
 from kessen.players import player_names
 
-__all__ = ["odds", "parse_workers", "register", "tournament"]
+__all__ = [
+    "check_plot_path",
+    "odds",
+    "parse_workers",
+    "progress_columns",
+    "register",
+    "tournament",
+]
 
 #: Exit code of a run cut short by Ctrl-C (128 + SIGINT), after printing what it has.
 INTERRUPTED = 130
@@ -76,9 +83,17 @@ def odds(
     backend: Backend = "local",
     ray_address: RayAddress = None,
     scenario: Annotated[
-        str | None, typer.Option("--scenario", help="Take the sides from a scenario.")
+        str | None,
+        typer.Option("--scenario", help="Take the sides from a scenario (or give its name as A)."),
     ] = None,
-    turn_limit: TurnLimit = DEFAULT_TURN_LIMIT,
+    turn_limit: Annotated[
+        int | None,
+        typer.Option(
+            "--turn-limit",
+            help=f"Turns before a battle is called a draw (the scenario's, else "
+            f"{DEFAULT_TURN_LIMIT}).",
+        ),
+    ] = None,
     json_out: JsonOut = False,
     plot: Annotated[
         Path | None, typer.Option("--plot", help="Also draw the odds as a PNG.")
@@ -91,9 +106,15 @@ def odds(
     check_battles(battles)
     chosen = parse_players(players, player_names())
     count = parse_workers(workers)
+    check_plot_path(plot)
     source = PackSource.of(pack)
-    sides, stakes, turn_limit = _sides(side_a, side_b, scenario, source, turn_limit)
-    spec = MatchSpec(sides, seed, chosen, source, turn_limit, stakes)
+    if scenario is None and side_b is None and side_a is not None:
+        from kessen.odds.scenario import is_scenario
+
+        if is_scenario(side_a):  # `kessen odds valley-of-the-end`
+            scenario, side_a = side_a, None
+    sides, stakes, limit = _sides(side_a, side_b, scenario, source, turn_limit)
+    spec = MatchSpec(sides, seed, chosen, source, limit, stakes)
     spec.check()
     with _progress_bar(f"{sides[0]} vs {sides[1]}") as progress:
         result = run_odds(
@@ -143,6 +164,7 @@ def tournament(
     check_battles(battles)
     chosen = parse_players(players, player_names())
     count = parse_workers(workers)
+    check_plot_path(plot)
     with _progress_bar("tournament") as progress:
         result = run_tournament(
             entrants,
@@ -170,24 +192,88 @@ def tournament(
         raise typer.Exit(INTERRUPTED)
 
 
+def check_plot_path(plot: Path | None) -> None:
+    """Refuse a plot file that cannot be written before any battle is played (a long run
+    should not end in an error about its picture)."""
+    if plot is None:
+        return
+    folder = plot.parent
+    if not folder.is_dir():
+        raise KessenError(f"cannot write the plot to {str(plot)!r}: no folder {str(folder)!r}")
+    if plot.is_dir():
+        raise KessenError(f"cannot write the plot to {str(plot)!r}: it is a folder")
+
+
 def _sides(
     side_a: str | None,
     side_b: str | None,
     scenario: str | None,
     source: PackSource,
-    turn_limit: int,
+    turn_limit: int | None,
 ) -> tuple[tuple[str, str], tuple[str, ...], int]:
-    """The two sides, the fighters with everything at stake, and the turn limit."""
+    """The two sides, the fighters with everything at stake, and the turn limit (the one
+    asked for, else the scenario's, else the default)."""
     if scenario is not None:
         if side_a is not None or side_b is not None:
             raise KessenError("give either two sides (A B) or --scenario, not both")
         from kessen.odds.scenario import scenario_matchup
 
         matchup = scenario_matchup(scenario, source)
-        return matchup.sides, matchup.stakes, matchup.turn_limit or turn_limit
+        if turn_limit is None:
+            turn_limit = matchup.turn_limit or DEFAULT_TURN_LIMIT
+        return matchup.sides, matchup.stakes, turn_limit
     if side_a is None or side_b is None:
-        raise KessenError("give two sides, e.g. 'kessen odds naruto sasuke', or --scenario NAME")
-    return (side_a, side_b), (), turn_limit
+        raise KessenError(
+            "give two sides, e.g. 'kessen odds naruto sasuke', or a scenario "
+            "('kessen odds valley-of-the-end')"
+        )
+    return (side_a, side_b), (), DEFAULT_TURN_LIMIT if turn_limit is None else turn_limit
+
+
+def progress_columns() -> tuple[Any, ...]:
+    """The progress bar's columns: label, bar, battles done of all, rate and time left.
+
+    Rate and time left come from the whole run so far, not from rich's estimate over
+    its last few updates: chunks finish in bursts (every worker at once), and a window
+    that spans a burst reads as a hundred times the real rate.
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        ProgressColumn,
+        Task,
+        TextColumn,
+    )
+    from rich.text import Text
+
+    def rate(task: Task) -> float | None:
+        elapsed = task.elapsed
+        return task.completed / elapsed if task.completed and elapsed else None
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = rate(task)
+            if speed is None:
+                return Text("")
+            return Text(f"{speed:,.{0 if speed >= 10 else 1}f} battles/s")
+
+    class TimeLeftColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = rate(task)
+            if speed is None or task.total is None:
+                return Text("-:--:-- left", style="progress.remaining")
+            seconds = round(max(0.0, task.total - task.completed) / speed)
+            minutes, secs = divmod(seconds, 60)
+            hours, minutes = divmod(minutes, 60)
+            return Text(f"{hours}:{minutes:02d}:{secs:02d} left", style="progress.remaining")
+
+    return (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeLeftColumn(),
+    )
 
 
 @contextmanager
@@ -197,29 +283,9 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        Task,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
+    from rich.progress import Progress
 
-    class RateColumn(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("" if speed is None else f"{speed:,.0f} battles/s")
-
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        RateColumn(),
-        TimeRemainingColumn(),
-    )
+    columns = progress_columns()
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=None)
 

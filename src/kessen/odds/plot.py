@@ -59,6 +59,7 @@ def odds_figure(result: OddsResult) -> Figure:
     )
     endings.invert_yaxis()
     endings.set_xlim(0, 1)
+    endings.set_xlabel("share of battles")
     endings.set_title("How they ended")
     status = " (partial)" if result.partial else ""
     fig.suptitle(
@@ -97,7 +98,7 @@ def heatmap_figure(result: TournamentResult) -> Figure:
                 if not np.isnan(value):
                     ink = "white" if abs(value - 0.5) > 0.3 else "black"
                     ax.text(
-                        j, i, f"{100 * value:.0f}", ha="center", va="center", fontsize=8, color=ink
+                        j, i, f"{100 * value:.0f}%", ha="center", va="center", fontsize=8, color=ink
                     )
     fig.colorbar(image, ax=ax, label="share of battles won")
     status = " (partial)" if result.partial else ""

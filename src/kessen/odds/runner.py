@@ -26,7 +26,8 @@ from kessen.odds.tally import Tally
 
 __all__ = ["Progress", "Run", "check_battles", "run_matches"]
 
-#: Called after each finished chunk with (battles done, battles in the whole run).
+#: Called with (battles done, battles in the whole run): with 0 when the run starts (so
+#: a progress bar knows its length at once), then after each finished chunk.
 Progress = Callable[[int, int], None]
 
 
@@ -76,6 +77,8 @@ def run_matches(
     partial = False
     stream = runner.run(specs, chunks)
     try:
+        if progress is not None:
+            progress(0, total)
         for index, tally in stream:
             finished[index] = tally
             done += tally.battles

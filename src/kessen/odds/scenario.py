@@ -4,6 +4,8 @@ its turn limit.  Only the fight: odds do not run the aftermath.
 >>> m = scenario_matchup("valley-of-the-end", PackSource())
 >>> m.sides
 ('naruto', 'sasuke')
+>>> is_scenario("valley-of-the-end"), is_scenario("naruto")
+(True, False)
 """
 
 from __future__ import annotations
@@ -14,13 +16,24 @@ from typing import NamedTuple
 from kessen.errors import KessenError
 from kessen.odds.match import PackSource
 
-__all__ = ["ScenarioMatchup", "scenario_matchup"]
+__all__ = ["ScenarioMatchup", "is_scenario", "scenario_matchup"]
 
 
 class ScenarioMatchup(NamedTuple):
     sides: tuple[str, str]
     stakes: tuple[str, ...]
     turn_limit: int | None
+
+
+def is_scenario(name: str) -> bool:
+    """Whether ``name`` is a shipped scenario's id or a scenario file (``.toml``)."""
+    if name.endswith(".toml"):
+        return True
+    try:
+        from kessen.scenario import scenario_ids
+    except ModuleNotFoundError:
+        return False
+    return name in scenario_ids()
 
 
 def scenario_matchup(name: str, pack: PackSource) -> ScenarioMatchup:

@@ -2,10 +2,16 @@
 
 >>> make_backend("local", workers=1).name
 'local'
+>>> make_backend("Local", workers=1).name
+'local'
+>>> make_backend("rya", workers=1)
+Traceback (most recent call last):
+...
+kessen.errors.UnknownNameError: unknown backend 'rya'; did you mean ray?
 >>> make_backend("cloud", workers=1)
 Traceback (most recent call last):
 ...
-kessen.errors.UnknownNameError: unknown backend 'cloud'
+kessen.errors.KessenError: unknown backend 'cloud'; backends: local, ray
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import os
 from collections.abc import Generator, Sequence
 from typing import Protocol
 
-from kessen.errors import UnknownNameError
+from kessen.errors import KessenError, UnknownNameError
 from kessen.odds.match import MatchSpec
 from kessen.odds.seeding import Chunk
 from kessen.odds.tally import Tally
@@ -49,6 +55,7 @@ def cpu_count() -> int:
 
 def make_backend(name: str, workers: int | None, ray_address: str | None = None) -> Backend:
     """The backend called ``name``; ``workers=None`` means every core (or the whole cluster)."""
+    name = name.strip().lower()
     if name == "local":
         from kessen.odds.backends.local import LocalBackend
 
@@ -57,4 +64,9 @@ def make_backend(name: str, workers: int | None, ray_address: str | None = None)
         from kessen.odds.backends.ray_cluster import RayBackend
 
         return RayBackend(workers, ray_address)
-    raise UnknownNameError("backend", name, [b for b in BACKENDS if b[0] == name[:1]])
+    from kessen.content.loader import suggest
+
+    close = suggest(name, list(BACKENDS))
+    if close:
+        raise UnknownNameError("backend", name, close)
+    raise KessenError(f"unknown backend {name!r}; backends: {', '.join(BACKENDS)}")

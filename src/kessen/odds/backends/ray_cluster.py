@@ -10,7 +10,10 @@ cluster is:
   ``--workers`` CPUs (all cores by default).
 
 A Ray session that is already running in this process (``ray.init()`` called by the
-caller, as tests do) is used as it is and left running.  The matchups travel once
+caller, as tests do) is used as it is and left running.  Ctrl-C while Ray starts or
+stops takes effect once it has (an interrupted ``ray.init`` or ``ray.shutdown`` can
+crash the interpreter and leave Ray's processes behind); while tasks run, it cancels
+them at once.  The matchups travel once
 through Ray's object store; a pack given as a file is sent as its text, so nodes need
 no shared file system.
 """
@@ -19,7 +22,10 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Generator, Sequence
+import signal
+import threading
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -41,6 +47,30 @@ def import_ray() -> Any:
             "--backend ray needs Ray: pip install 'kessen[ray]' (on every node of the cluster)"
         ) from None
     return ray
+
+
+@contextmanager
+def _interrupt_deferred(reraise: bool = True) -> Iterator[None]:
+    """Hold a Ctrl-C that arrives inside the block; raise it when the block is done, or
+    (``reraise=False``, for a run that is ending anyway) let it go.
+
+    Only the main thread receives signals and may change their handlers; elsewhere, and
+    when Ctrl-C is not the usual ``KeyboardInterrupt``, the block runs as it is.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held and reraise:
+        raise KeyboardInterrupt
 
 
 class RayBackend:
@@ -78,18 +108,22 @@ class RayBackend:
         self, specs: Sequence[MatchSpec], chunks: Sequence[Chunk]
     ) -> Generator[tuple[int, Tally], None, None]:
         ray = import_ray()
-        started = self._connect(ray)
+        started = False
         pending: dict[Any, int] = {}
         try:
+            with _interrupt_deferred():
+                started = self._connect(ray)
             shared = ray.put([replace(s, pack=s.pack.portable()) for s in specs])
             task = ray.remote(num_cpus=1)(play_chunks)
-            pending = {task.remote(shared, c.job, c.start, c.stop): i for i, c in enumerate(chunks)}
+            for i, c in enumerate(chunks):
+                pending[task.remote(shared, c.job, c.start, c.stop)] = i
             while pending:
                 ready, _ = ray.wait(list(pending), num_returns=1)
                 for ref in ready:
                     yield pending.pop(ref), ray.get(ref)
         finally:
-            for ref in pending:
-                ray.cancel(ref)
-            if started:
-                ray.shutdown()
+            with _interrupt_deferred(reraise=False):
+                for ref in pending:
+                    ray.cancel(ref)
+                if started:
+                    ray.shutdown()
