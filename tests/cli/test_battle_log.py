@@ -55,3 +55,13 @@ def test_each_staged_power_up_is_told_under_its_own_name(battle):
 )
 def test_every_ending_has_its_own_line(end, line):
     assert describe_event(end, str, SIDES) == line
+
+
+def test_the_two_sides_of_a_mirror_match_are_told_apart():
+    pack = load_starter_pack()
+    mirror = Battle([[pack.fighter("lee")], [pack.fighter("lee")]], seed=1)
+    assert unit_names(mirror) == {"p1.lee": "Lee (p1)", "p2.lee": "Lee (p2)"}
+    assert unit_names(Battle([[pack.fighter("lee")], [pack.fighter("neji")]], seed=1)) == {
+        "p1.lee": "Lee",
+        "p2.neji": "Neji",
+    }

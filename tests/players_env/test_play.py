@@ -66,15 +66,27 @@ def test_play_to_the_end_through_a_terminal(tmp_path: Path) -> None:
         assert json.loads(lines[0]) and len(lines) > 1
 
 
-def test_end_of_input_leaves_cleanly() -> None:
-    child = _spawn("kakashi", "itachi", "--opponent", "heuristic", "--side", "2")
+def test_end_of_input_leaves_cleanly_and_keeps_the_unfinished_record(tmp_path: Path) -> None:
+    record = tmp_path / "left.jsonl"
+    child = _spawn(
+        "kakashi", "itachi", "--opponent", "heuristic", "--side", "2", "--save", str(record)
+    )
     child.expect("Choices for Itachi")
     child.expect(PROMPT)
+    child.sendline("guard")
+    child.expect(PROMPT)
     child.sendeof()
-    child.expect("You leave the battle at turn 1")
+    child.expect("You leave the battle at turn 2")
+    child.expect("Saved the record \\(unfinished\\)")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    from kessen.content import load_starter_pack
+    from kessen.replay import load_record, verify_record
+
+    kept = load_record(record)
+    assert kept.players == ("heuristic", "human")
+    assert len(kept.turns) == 1 and verify_record(kept, load_starter_pack()).ok
 
 
 def test_a_whole_battle_in_process(pack) -> None:

@@ -21,7 +21,12 @@ def unit_names(battle: Battle) -> dict[str, str]:
         if u.role == "clone":
             base = f"{base}'s clone {u.uid.rsplit('clone', 1)[1] or ''}".rstrip()
         names[u.uid] = base
-    return names
+    # A mirror match has two of everyone: the side's tag tells them apart.
+    taken = list(names.values())
+    return {
+        uid: f"{n} ({uid.split('.', 1)[0]})" if taken.count(n) > 1 else n
+        for uid, n in names.items()
+    }
 
 
 def short_name(spec) -> str:

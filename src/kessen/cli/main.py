@@ -67,15 +67,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        # Usage errors: Typer raises those of its own bundled copy of click, or click's.
-        # Both kinds show themselves and carry their exit code (2).
-        if callable(getattr(exc, "show", None)) and isinstance(
+        # Usage errors: Typer raises those of its own bundled copy of click, or click's,
+        # so they are known by their shape.  Said in one line, as Kessen's own errors are.
+        if callable(getattr(exc, "format_message", None)) and isinstance(
             getattr(exc, "exit_code", None), int
         ):
-            exc.show()
+            print(f"kessen: error: {exc.format_message()}{_help_hint(exc)}", file=sys.stderr)
             return int(exc.exit_code)
         raise
     return code if isinstance(code, int) else 0
+
+
+def _help_hint(exc: Exception) -> str:
+    context = getattr(exc, "ctx", None)
+    path = getattr(context, "command_path", None)
+    return f" (see '{path} --help')" if path else ""
 
 
 if __name__ == "__main__":

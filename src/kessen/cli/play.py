@@ -12,7 +12,6 @@ not allowed is refused with the reason, and the question is asked again.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import Annotated
 
@@ -26,6 +25,7 @@ from kessen.cli.common import PackOption, get_pack, parse_side
 from kessen.engine import GUARD, REST, Battle, Choice, Unit, estimate_damage
 from kessen.errors import ChoiceSyntaxError, IllegalChoiceError, KessenError
 from kessen.players import Player, Request, make_player
+from kessen.replay import save_record
 
 __all__ = ["PlaySession", "read_choice", "register"]
 
@@ -67,10 +67,12 @@ def play(
     labels[mine] = f"{(side_a, side_b)[mine]} (you)"
     session.names = (labels[0], labels[1])
     finished = session.run()
-    if finished and save:
+    if save:
+        # A battle left half way is kept too: its record replays to where it stopped.
         players = ["human", "human"]
         players[1 - mine] = opponent
-        _save(save, battle, content, players, (side_a, side_b))
+        save_record(save, battle, content, players=tuple(players), sides=(side_a, side_b))
+        print(f"Saved the record{'' if finished else ' (unfinished)'} to {save}")
 
 
 class PlaySession:
@@ -283,7 +285,8 @@ def _why_not(unit: Unit, action: str) -> str:
     if tech is None:
         return f"{unit.spec.name} cannot {action} now"
     if unit.cooldowns.get(tech.id):
-        return f"{tech.name} is cooling down ({unit.cooldowns[tech.id]} more turns)"
+        left = unit.cooldowns[tech.id]
+        return f"{tech.name} is cooling down ({left} more turn{'s' if left > 1 else ''})"
     if unit.chakra < tech.cost:
         return f"{tech.name} costs {tech.cost} chakra; {unit.spec.name} has {unit.chakra}"
     return f"{tech.name} cannot be used now"
@@ -333,16 +336,6 @@ def _verdict(battle: Battle, side: int) -> str:
         why = "the turn limit" if battle.end_reason == "turn_limit" else "both sides fell"
         return f"The battle ends in a draw ({why})."
     return "You win!" if battle.winner == side else "You lose."
-
-
-def _save(path: str, battle: Battle, pack, players, sides) -> None:
-    try:
-        from kessen.replay import save_record
-    except ImportError:
-        print("kessen: --save needs kessen.replay, which is not installed", file=sys.stderr)
-        return
-    save_record(path, battle, pack, players=tuple(players), sides=sides)
-    print(f"Saved the record to {path}")
 
 
 def register(app: typer.Typer) -> None:
