@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {a} vs {b} | {kind} | {r.games} | {r.wins_a} | {r.wins_b} | {r.draws} "
                 f"| {r.win_rate:.1%} ({low:.1%}-{high:.1%}) | {elo} ({elo_low} to {elo_high}) "
-                f"| {time.perf_counter() - start:.0f} s |"
+                f"| {time.perf_counter() - start:.1f} s |"
             )
     print(
         f"\ncommand: kessen arena A B -n {args.games} --seed {args.seed} --pairings KIND "
