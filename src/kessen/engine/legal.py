@@ -54,26 +54,29 @@ def legal_choices(unit: Unit, units: Sequence[Unit]) -> tuple[Choice, ...]:
     # is a Python function, and this is the hottest loop of a battle.
     new = tuple.__new__
     out: list[Choice] = []
+    append = out.append
+    cooldowns = unit.cooldowns
     enemies = [u.uid for u in units if u.side != side and u.status == OK]
     for tech in unit.spec.techniques:
-        if not usable(unit, tech, units):
-            continue
         tid = tech.id
+        # The two commonest refusals, checked here before the call; usable() has them too.
+        if chakra < tech.cost or cooldowns.get(tid, 0) > 0 or not usable(unit, tech, units):
+            continue
         target_kind = tech.target
         if target_kind == "enemy":
             if not enemies:
                 continue
+            # An area technique has no target: one choice per tier.
+            targets = (None,) if tech.range == "area" else enemies
             for pour in tech.pours:
                 if pour > chakra:
                     break
-                if tech.range == "area":
-                    out.append(new(Choice, (uid, tid, None, pour)))
-                else:
-                    out.extend([new(Choice, (uid, tid, target, pour)) for target in enemies])
+                for target in targets:
+                    append(new(Choice, (uid, tid, target, pour)))
         elif target_kind == "self":
             if tech.heal and unit.health >= unit.max_health:
                 continue
-            out.append(new(Choice, (uid, tid, None, tech.cost)))
+            append(new(Choice, (uid, tid, None, tech.cost)))
         else:
             for ally in units:
                 if (
@@ -84,7 +87,7 @@ def legal_choices(unit: Unit, units: Sequence[Unit]) -> tuple[Choice, ...]:
                         or (ally.status == OK and ally.health < ally.max_health)
                     )
                 ):
-                    out.append(new(Choice, (uid, tid, ally.uid, tech.cost)))
-    out.append(new(Choice, (uid, REST, None, 0)))
-    out.append(new(Choice, (uid, GUARD, None, 0)))
+                    append(new(Choice, (uid, tid, ally.uid, tech.cost)))
+    append(new(Choice, (uid, REST, None, 0)))
+    append(new(Choice, (uid, GUARD, None, 0)))
     return tuple(out)

@@ -330,9 +330,11 @@ def _end_of_turn(b: Battle, choices: dict[str, Choice], turn: int, out: list) ->
             u.status = GONE
             out.append(ev.Dispelled(turn, u.uid, u.role, None))
     _awaken_resolve(b, turn, out)
-    out.append(
-        ev.TurnEnd(turn, tuple(ev.UnitStatus(u.uid, u.health, u.chakra, u.status) for u in units))
-    )
+    # Built as plain tuples of the UnitStatus type (its own __new__ is a Python function):
+    # one per unit on every turn.
+    new, status_type = tuple.__new__, ev.UnitStatus
+    standing = tuple([new(status_type, (u.uid, u.health, u.chakra, u.status)) for u in units])
+    out.append(ev.TurnEnd(turn, standing))
     b.check_end(out)
 
 

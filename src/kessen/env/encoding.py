@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -63,6 +64,11 @@ TECHNIQUE_FEATURES = ("present", "power", "cost", "attack", "clashes", "defence"
 GLOBAL_FEATURES = ("turn",)
 #: Features are scaled to about [0, 1] for ordinary content; the space allows up to this.
 HIGH = 8.0
+#: Entries an encoder's caches keep (action tables: a few kilobytes each) before they
+#: start afresh.
+CACHE_SIZE = 4096
+#: Per technique id: the (column, cooldown + 1) pairs of a row its cooldown goes in.
+_Columns = dict[str, tuple[tuple[int, int], ...]]
 _STATUS = {"ok": 9, "critical": 10, "stable": 11, "dead": 12}
 
 
@@ -184,9 +190,17 @@ class Encoder:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self._rows: dict[tuple[int, str], list[float]] = {}
-        self._techniques: dict[int, list[float]] = {}
+        # Caches keyed by the id of a spec hold the spec too: while it is cached, no other
+        # spec can be given its id (a battle's clone specs die with it).
+        self._rows: dict[tuple[int, str], tuple[Fighter, list[float], _Columns]] = {}
+        self._techniques: dict[int, tuple[Fighter, list[float], _Columns]] = {}
         self._blank_row = [0.0] * layout.unit_size
+        self._first = struct.Struct(f"={layout.observation_size}f")
+        self._rest = struct.Struct(f"={layout.techniques * len(TECHNIQUE_FEATURES) + 1}f")
+        self._tables: dict[tuple, tuple[dict[int, Choice | None], np.ndarray, Fighter]] = {}
+        wait = np.zeros(layout.actions, dtype=np.int8)
+        wait[layout.wait] = 1
+        self._wait: tuple[dict[int, Choice | None], np.ndarray] = ({layout.wait: None}, wait)
 
     def observe(
         self, battle: Battle
@@ -210,18 +224,59 @@ class Encoder:
                 block += self._unit_row(u, u is leads[side])
             block += self._blank_row * (slots - len(units))
             blocks.append(block)
-        tail = [battle.turn / battle.turn_limit]
-        # One conversion for both sides' rows: each observer gets them in its own order.
-        rows = np.array(blocks[0] + blocks[1], dtype=np.float32)
-        half = len(blocks[0])
-        extras = [
-            np.array(self._technique_rows(leads[side]) + tail, dtype=np.float32) for side in (0, 1)
-        ]
-        first = np.concatenate((rows, extras[0]))
-        second = np.concatenate((rows[half:], rows[:half], extras[1]))
-        np.clip(first, 0.0, HIGH, out=first)
-        np.clip(second, 0.0, HIGH, out=second)
-        return (first, second), leads, fields
+        own, enemy = blocks
+        turn = battle.turn / battle.turn_limit
+        lead_rows = self._technique_rows(leads[0]), self._technique_rows(leads[1])
+        # Both observations go into one fresh buffer and through one clip: the numpy calls
+        # cost more than the values.  Side 0's is packed from the values; side 1's has the
+        # same unit rows in its own order, copied as bytes, and its own lead's techniques.
+        buffer = bytearray(2 * self._first.size)
+        try:
+            self._first.pack_into(buffer, 0, *own, *enemy, *lead_rows[0], turn)
+        except OverflowError:  # beyond float32: numpy makes it inf, which the clip bounds
+            values = [*own, *enemy, *lead_rows[0], turn, *enemy, *own, *lead_rows[1], turn]
+            both = np.array(values, dtype=np.float32)
+        else:
+            width = 4 * len(own)  # bytes of one side's unit rows
+            start = self._first.size
+            buffer[start : start + width] = buffer[width : 2 * width]
+            buffer[start + width : start + 2 * width] = buffer[:width]
+            self._rest.pack_into(buffer, start + 2 * width, *lead_rows[1], turn)
+            both = np.frombuffer(buffer, dtype=np.float32)
+        np.minimum(both, HIGH, out=both)
+        np.maximum(both, 0.0, out=both)
+        size = self.layout.observation_size
+        return (both[:size], both[size:]), leads, fields
+
+    def actions(
+        self, battle: Battle, side: int, fields: tuple[list[Unit], list[Unit]], lead: Unit | None
+    ) -> tuple[dict[int, Choice | None], np.ndarray]:
+        """:meth:`legal_actions` and its action mask, both shared: copy the mask before
+        handing it out, and change neither.
+
+        The table is a function of the lead's legal choices and the units on the field, so
+        it is kept for the next time they come back (the same turn of a new episode, the
+        same chakra and cooldowns some turns later).
+        """
+        if lead is None:
+            return self._wait
+        legal = battle.legal_choices(lead.uid)
+        key = (
+            id(lead.spec),
+            side,
+            legal,
+            tuple([u.uid for u in fields[0]]),
+            tuple([u.uid for u in fields[1]]),
+        )
+        found = self._tables.get(key)
+        if found is None:
+            if len(self._tables) >= CACHE_SIZE:
+                self._tables.clear()
+            table = self.legal_actions(battle, side, fields, lead)
+            mask = np.zeros(self.layout.actions, dtype=np.int8)
+            mask[list(table)] = 1
+            found = self._tables[key] = (table, mask, lead.spec)
+        return found[0], found[1]
 
     def legal_actions(
         self, battle: Battle, side: int, fields: tuple[list[Unit], list[Unit]], lead: Unit | None
@@ -260,10 +315,13 @@ class Encoder:
     def _unit_row(self, u: Unit, is_lead: bool) -> list[float]:
         spec = u.spec
         key = (id(spec), u.role)
-        fixed = self._rows.get(key)
-        if fixed is None:
-            fixed = self._rows[key] = self._fixed_row(u)
-        row = fixed[:]
+        cached = self._rows.get(key)
+        if cached is None:
+            if len(self._rows) >= CACHE_SIZE:
+                self._rows.clear()
+            columns = self._cooldown_columns(spec, len(UNIT_FEATURES), 1)
+            cached = self._rows[key] = (spec, self._fixed_row(u), columns)
+        row = cached[1][:]
         row[4] = 1.0 if is_lead else 0.0
         row[5] = u.health / u.max_health if u.max_health else 0.0
         row[7] = u.chakra / u.max_chakra if u.max_chakra else 0.0
@@ -283,12 +341,16 @@ class Encoder:
         if spec.beast and spec.beast.pool:
             row[18] = u.beast_pool / spec.beast.pool
         if u.cooldowns:
-            base = len(UNIT_FEATURES)
-            for i, tech in enumerate(spec.techniques[: self.layout.techniques]):
-                left = u.cooldowns.get(tech.id)
-                if left:
-                    row[base + i] = left / (tech.cooldown + 1)
+            _write_cooldowns(row, u.cooldowns, cached[2])
         return row
+
+    def _cooldown_columns(self, spec: Fighter, start: int, step: int) -> _Columns:
+        """For each technique id of ``spec`` (within the layout), where its cooldown goes
+        in a row and what divides it."""
+        columns: dict[str, list[tuple[int, int]]] = {}
+        for i, tech in enumerate(spec.techniques[: self.layout.techniques]):
+            columns.setdefault(tech.id, []).append((start + i * step, tech.cooldown + 1))
+        return {tid: tuple(places) for tid, places in columns.items()}
 
     def _fixed_row(self, u: Unit) -> list[float]:
         spec = u.spec
@@ -308,8 +370,8 @@ class Encoder:
         if lead is None:
             return [0.0] * (self.layout.techniques * size)
         spec = lead.spec
-        fixed = self._techniques.get(id(spec))
-        if fixed is None:
+        cached = self._techniques.get(id(spec))
+        if cached is None:
             fixed = [0.0] * (self.layout.techniques * size)
             for i, t in enumerate(spec.techniques[: self.layout.techniques]):
                 fixed[i * size : (i + 1) * size] = (
@@ -321,12 +383,20 @@ class Encoder:
                     1.0 if t.is_defence else 0.0,
                     0.0,
                 )
-            self._techniques[id(spec)] = fixed
+            if len(self._techniques) >= CACHE_SIZE:
+                self._techniques.clear()
+            columns = self._cooldown_columns(spec, size - 1, size)
+            cached = self._techniques[id(spec)] = (spec, fixed, columns)
         if not lead.cooldowns:
-            return fixed
-        rows = fixed[:]
-        for i, t in enumerate(spec.techniques[: self.layout.techniques]):
-            left = lead.cooldowns.get(t.id)
-            if left:
-                rows[i * size + size - 1] = left / (t.cooldown + 1)
+            return cached[1]
+        rows = cached[1][:]
+        _write_cooldowns(rows, lead.cooldowns, cached[2])
         return rows
+
+
+def _write_cooldowns(row: list[float], cooldowns: dict[str, int], columns: _Columns) -> None:
+    """Turns left / (cooldown + 1) for each technique cooling down, in its columns."""
+    for tid, left in cooldowns.items():
+        if left:
+            for column, divisor in columns.get(tid, ()):
+                row[column] = left / divisor

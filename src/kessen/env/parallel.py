@@ -244,13 +244,13 @@ class KessenParallelEnv(ParallelEnv):
         vectors, leads, fields = self._encoder.observe(battle)
         out = {}
         for side, agent in enumerate(AGENTS):
-            mask = np.zeros(self.layout.actions, dtype=np.int8)
             if battle.over:
                 self._legal[side] = {}
+                mask = np.zeros(self.layout.actions, dtype=np.int8)
             else:
-                table = self._encoder.legal_actions(battle, side, fields, leads[side])
+                table, shared = self._encoder.actions(battle, side, fields, leads[side])
                 self._legal[side] = table
-                mask[list(table)] = 1
+                mask = shared.copy()
             out[agent] = {"observation": vectors[side], "action_mask": mask}
         return out
 
