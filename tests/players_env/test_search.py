@@ -103,6 +103,20 @@ def test_evaluate_is_zero_sum_and_ends_at_one(pack) -> None:
         assert evaluate(battle, 0) == 0.0
 
 
+def test_evaluate_values_scarce_chakra_most(pack) -> None:
+    # Spending the last tenth of the bar costs more than spending the top tenth: a
+    # fighter who pours the bar into full charges pays for it when it runs dry.
+    battle = Battle([[pack.fighter("zabuza")], [pack.fighter("zabuza")]], seed=2)
+    unit = battle.units[0]
+
+    def value(share: float) -> float:
+        unit.chakra = round(unit.max_chakra * share)
+        return evaluate(battle, 0)
+
+    assert value(1.0) > value(0.9) > value(0.1) > value(0.0)
+    assert value(0.1) - value(0.0) > 3 * (value(1.0) - value(0.9))
+
+
 def _exploitability(payoff, rows, cols) -> float:
     best_row = max(sum(p * q for p, q in zip(line, cols, strict=True)) for line in payoff)
     best_col = min(sum(payoff[i][j] * rows[i] for i in range(len(rows))) for j in range(len(cols)))

@@ -76,7 +76,12 @@ ANYTHING = "anything"
 #: Turns before the turn limit from which a lead counts for less and less.
 PRESSURE_TURNS = 10
 #: How much a full bar of chakra counts in a fighter's standing, against 0.6 for health.
-CHAKRA_WEIGHT = 0.1
+CHAKRA_WEIGHT = 0.4
+#: Chakra counts as its share of the bar to this power: a concave value, so that the
+#: chakra kept when it runs low is worth far more than the top of a full bar.  A linear
+#: value let a 3-turn future pour the bar into full charges (3x the cost for 2x the power)
+#: and leave the fighter starved for the rest of the battle.
+CHAKRA_CURVE = 0.3
 #: Times the rollout policy is asked what the other lead would do (the opponent model).
 MODEL_SAMPLES = 12
 
@@ -470,8 +475,8 @@ def evaluate(battle: Battle, side: int) -> float:
     """How good ``battle`` looks for ``side``, in [-1, 1]: 1 won, -1 lost, 0 a draw.
 
     Before the end: the difference of the sides' standing (health counts most, then
-    chakra, then extra units), over their sum, scaled so that no position is as good as
-    a win.
+    chakra, on a concave scale, then extra units), over their sum, scaled so that no
+    position is as good as a win.
     """
     if battle.over:
         if battle.winner is None:
@@ -482,7 +487,9 @@ def evaluate(battle: Battle, side: int) -> float:
         if u.status == "ok":
             if u.role == "fighter":
                 standing[u.side] += 0.3 + 0.6 * u.health / u.max_health
-                standing[u.side] += CHAKRA_WEIGHT * u.chakra / max(1, u.max_chakra)
+                standing[u.side] += (
+                    CHAKRA_WEIGHT * (u.chakra / max(1, u.max_chakra)) ** CHAKRA_CURVE
+                )
             else:
                 standing[u.side] += 0.05
         elif u.status == "critical":
