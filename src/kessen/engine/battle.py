@@ -121,8 +121,8 @@ class Battle:
             self._legal_turn = self.turn
         cached = self._legal.get(uid)
         if cached is None:
-            unit = self.unit(uid)
-            cached = () if self.over else legal_choices(unit, self.units)
+            unit = self._by_uid.get(uid) or self.unit(uid)  # self.unit() raises the error
+            cached = () if self.end_reason is not None else legal_choices(unit, self.units)
             self._legal[uid] = cached
         return cached
 
@@ -185,7 +185,9 @@ class Battle:
             if choice not in self.legal_choices(choice.unit):
                 raise IllegalChoiceError(self._why_illegal(choice))
             by_unit[choice.unit] = choice
-        missing = [uid for uid in self.pending() if uid not in by_unit]
+        missing = [
+            u.uid for u in self.units if u.status == OK and u.stun == 0 and u.uid not in by_unit
+        ]  # self.pending(), less the chosen, in one pass
         if missing:
             raise IllegalChoiceError(f"turn {self.turn + 1}: no choice for {', '.join(missing)}")
         return by_unit
@@ -219,13 +221,11 @@ class Battle:
         """
         items = choices.values() if isinstance(choices, Mapping) else choices
         by_unit = self.validate(items)
-        self.inputs.append(tuple(by_unit[u] for u in sorted(by_unit, key=self._order)))
+        # In field order: every unit chosen for is on the field (validate checked).
+        self.inputs.append(tuple([by_unit[u.uid] for u in self.units if u.uid in by_unit]))
         events = resolve_turn(self, by_unit)
         self.events.extend(events)
         return events
-
-    def _order(self, uid: str) -> int:
-        return self.units.index(self._by_uid[uid])
 
     # -- used by the rules ---------------------------------------------------------------
 

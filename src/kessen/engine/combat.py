@@ -51,7 +51,18 @@ def tier_multiplier(tech: Technique, chakra: int) -> float:
 def base_power(user: Unit, tech: Technique, chakra: int) -> float:
     """Power before nature, spread and the defender: what the user brings."""
     spec = user.spec
-    power = tech.power * tier_multiplier(tech, chakra) * spec.offence(tech.kind) / 100
+    # tier_multiplier() and Fighter.offence(), written out: this runs for every blow and
+    # for every estimate a player makes.
+    cost = tech.cost
+    tier = 1.0 if cost <= 0 or chakra <= cost else 1.0 + (chakra - cost) / (2 * cost)
+    kind = tech.kind
+    if kind == "taijutsu":
+        offence = spec.taijutsu
+    elif kind == "genjutsu":
+        offence = spec.genjutsu
+    else:
+        offence = spec.ninjutsu
+    power = tech.power * tier * offence / 100
     if user.seal_stage and spec.seal is not None:
         power *= 1 + spec.seal.stages[user.seal_stage - 1].boost / 100
     if user.resolve_bonus:
@@ -120,8 +131,11 @@ def apply_blow(
         return
     if damage < target.health:
         target.health -= damage
-        out.append(ev.Hit(turn, attacker.uid, target.uid, tech.id, damage, target.health, via))
-        _beast_cover(target, 0, withdrawn, turn, out)
+        # A plain tuple of the Hit type: a named tuple's own __new__ is a Python function.
+        hit = (turn, attacker.uid, target.uid, tech.id, damage, target.health, via, "hit")
+        out.append(tuple.__new__(ev.Hit, hit))
+        if withdrawn:  # with nothing withdrawn and no excess, the beast has nothing to do
+            _beast_cover(target, 0, withdrawn, turn, out)
         return
     excess = damage - target.health
     target.health = 0

@@ -12,12 +12,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kessen.engine import events as ev
 from kessen.engine.choice import GUARD, REST, Choice
 from kessen.engine.combat import CLASH_EVEN_PERCENT, apply_blow, damage_of, roll_power
-from kessen.engine.model import Technique
+from kessen.engine.model import Fighter, Technique
 from kessen.engine.unit import CRITICAL, DEAD, GONE, OK, STABLE, Unit
 
 if TYPE_CHECKING:
@@ -31,13 +31,17 @@ RESOLVE_HEALTH = 35
 GUARD_PERCENT = 50
 
 
-class _Action:
-    __slots__ = ("choice", "tech", "unit")
+#: A spec's techniques by id, by the id of the spec (held, so that no other spec can be
+#: given its id while it is here): looked up for every action of every turn.
+_TECHNIQUES: dict[int, tuple[Fighter, dict[str, Technique]]] = {}
 
-    def __init__(self, unit: Unit, choice: Choice, tech: Technique) -> None:
-        self.unit = unit
-        self.choice = choice
-        self.tech = tech
+
+class _Action(NamedTuple):
+    # A named tuple built as a plain tuple of its type (two a turn, its own __new__ is a
+    # Python function); told apart by identity, never compared.
+    unit: Unit
+    choice: Choice
+    tech: Technique
 
 
 def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
@@ -48,12 +52,17 @@ def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
     units = b.units
     # A stun costs the turns it names, counted now: a stun landed later this turn (even on
     # a unit already stunned) then costs the turns after this one.
-    stunned = {u.uid for u in units if u.status == OK and u.stun > 0}
+    stunned = set()
     for u in units:
-        if u.uid in stunned:
+        if u.stun > 0 and u.status == OK:
+            stunned.add(u.uid)
             u.stun -= 1
-        if u.spec.beast is not None:
-            u.beast_budget = u.spec.beast.per_turn
+        beast = u.spec.beast
+        if beast is not None:
+            u.beast_budget = beast.per_turn
+    # Events are built as plain tuples of their types where they come every turn: a named
+    # tuple's own __new__ is a Python function.  The last field is the type's name.
+    new = tuple.__new__
     actions: list[_Action] = []
     for u in units:
         choice = choices.get(u.uid)
@@ -61,22 +70,25 @@ def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
             if u.uid in stunned:
                 out.append(ev.Stunned(turn, u.uid))
             continue
-        out.append(ev.ChoiceRevealed(turn, u.uid, choice.action, choice.target, choice.chakra))
-        if choice.action == REST or choice.action == GUARD:
-            if choice.action == GUARD:
+        kind = choice.action
+        out.append(
+            new(ev.ChoiceRevealed, (turn, u.uid, kind, choice.target, choice.chakra, "choice"))
+        )
+        if kind in (REST, GUARD):
+            if kind == GUARD:
                 u.guard = GUARD_PERCENT
                 out.append(ev.Guard(turn, u.uid, GUARD, GUARD_PERCENT))
             continue
-        tech = _technique(u, choice.action)
+        tech = _technique(u, kind)
         u.chakra -= choice.chakra
         if tech.cooldown:
             u.cooldowns[tech.id] = tech.cooldown + 1
         if tech.is_defence:
             _defend(u, tech, turn, out)
             if tech.heal or tech.seal_steps or tech.clones or tech.summon is not None:
-                actions.append(_Action(u, choice, tech))
+                actions.append(new(_Action, (u, choice, tech)))
         else:
-            actions.append(_Action(u, choice, tech))
+            actions.append(new(_Action, (u, choice, tech)))
 
     remaining = _resolve_clashes(b, actions, turn, out)
     rng = b.rng
@@ -88,7 +100,15 @@ def resolve_turn(b: Battle, choices: dict[str, Choice]) -> list:
 
 
 def _technique(unit: Unit, tech_id: str) -> Technique:
-    tech = unit.spec.technique(tech_id)
+    spec = unit.spec
+    known = _TECHNIQUES.get(id(spec))
+    if known is None or known[0] is not spec:
+        if len(_TECHNIQUES) >= 4096:
+            _TECHNIQUES.clear()
+        # The first of two techniques with one id, as Fighter.technique finds it.
+        by_id = {t.id: t for t in reversed(spec.techniques)}
+        known = _TECHNIQUES[id(spec)] = (spec, by_id)
+    tech = known[1].get(tech_id)
     if tech is None:  # legality was checked before; this is a broken invariant
         raise RuntimeError(f"{unit.uid} has no technique {tech_id!r}")
     return tech
@@ -219,7 +239,7 @@ def _strike(b: Battle, action: _Action, target: Unit, turn: int, out: list) -> N
                 return
     power = roll_power(u, tech, action.choice.chakra, target.spec.affinity, b.rng)
     apply_blow(u, target, tech, damage_of(power, tech, target), "direct", turn, out)
-    if target.status == OK:
+    if target.status == OK and (tech.stun_chance or tech.drain or tech.track_turns):
         _after_hit(b, action, target, turn, out)
 
 
@@ -274,6 +294,9 @@ def _support(b: Battle, u: Unit, tech: Technique, target: Unit, turn: int, out: 
 
 def _end_of_turn(b: Battle, choices: dict[str, Choice], turn: int, out: list) -> None:
     units = b.units
+    # Events of every turn are built as plain tuples of their types (a named tuple's own
+    # __new__ is a Python function); the last field is the type's name.
+    new = tuple.__new__
     for u in units:
         status = u.status
         if status == OK:
@@ -294,7 +317,8 @@ def _end_of_turn(b: Battle, choices: dict[str, Choice], turn: int, out: list) ->
                 if amount > 0:
                     u.health += amount
                     u.beast_pool -= amount
-                    out.append(ev.BeastHeal(turn, u.uid, beast.name, amount, u.beast_pool))
+                    heal = (turn, u.uid, beast.name, amount, u.beast_pool, "beast_heal")
+                    out.append(new(ev.BeastHeal, heal))
         elif status == CRITICAL:
             beast = u.spec.beast
             held = 0
@@ -330,11 +354,9 @@ def _end_of_turn(b: Battle, choices: dict[str, Choice], turn: int, out: list) ->
             u.status = GONE
             out.append(ev.Dispelled(turn, u.uid, u.role, None))
     _awaken_resolve(b, turn, out)
-    # Built as plain tuples of the UnitStatus type (its own __new__ is a Python function):
-    # one per unit on every turn.
-    new, status_type = tuple.__new__, ev.UnitStatus
+    status_type = ev.UnitStatus
     standing = tuple([new(status_type, (u.uid, u.health, u.chakra, u.status)) for u in units])
-    out.append(ev.TurnEnd(turn, standing))
+    out.append(new(ev.TurnEnd, (turn, standing, "turn_end")))
     b.check_end(out)
 
 
@@ -349,6 +371,7 @@ def stakes_bonus(resolve: int) -> int:
 
 
 def _awaken_resolve(b: Battle, turn: int, out: list) -> None:
+    fallen: list[bool] | None = None  # per side, worked out when first needed
     for u in b.units:
         if u.status != OK or u.role != "fighter" or not u.spec.resolve:
             continue
@@ -358,11 +381,15 @@ def _awaken_resolve(b: Battle, turn: int, out: list) -> None:
         reason = None
         if u.health * 100 <= u.max_health * RESOLVE_HEALTH:
             reason = "desperation"
-        elif any(
-            v.side == u.side and v.role == "fighter" and v.status in (CRITICAL, DEAD, STABLE)
-            for v in b.units
-        ):
-            reason = "fallen_ally"
+        else:
+            if fallen is None:
+                # Nothing in this loop changes a status, so the sides' fallen stay as found.
+                fallen = [False, False]
+                for v in b.units:
+                    if v.role == "fighter" and v.status in (CRITICAL, DEAD, STABLE):
+                        fallen[v.side] = True
+            if fallen[u.side]:
+                reason = "fallen_ally"
         if reason:
             u.resolve_bonus = full
             out.append(ev.Resolve(turn, u.uid, full, reason))
