@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 
 import numpy as np
+import pytest
 
 from kessen.engine import RandomStream
 from kessen.env import parallel_env
@@ -65,3 +66,24 @@ def test_arrays_are_fresh_and_writable() -> None:
     for arrays in kept:
         assert arrays["observation"].min() >= 0.0
         assert set(np.unique(arrays["action_mask"])) <= {0, 1}
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered in cast:RuntimeWarning")
+def test_values_beyond_float32_are_clipped_like_any_other(pack) -> None:
+    # Packed as bytes, a value beyond float32 cannot be written: the encoder falls back to
+    # numpy, which makes it inf, and the clip bounds it like any value above HIGH.
+    import dataclasses
+
+    from kessen.engine import Battle
+    from kessen.env.encoding import HIGH, Layout
+
+    naruto, sasuke = pack.fighter("naruto"), pack.fighter("sasuke")
+    observed = []
+    for speed in (int(HIGH * 100), 10**42):
+        fast = dataclasses.replace(sasuke, speed=speed)
+        battle = Battle([[naruto], [fast]], seed=3)
+        battle.play_turn([battle.legal_choices(uid)[0] for uid in battle.pending()])
+        vectors = Encoder(Layout.for_fighters([naruto, fast])).observe(battle)[0]
+        observed.append(np.concatenate(vectors))
+    assert observed[0].max() == HIGH
+    assert np.array_equal(observed[0], observed[1])

@@ -64,6 +64,10 @@ TECHNIQUE_FEATURES = ("present", "power", "cost", "attack", "clashes", "defence"
 GLOBAL_FEATURES = ("turn",)
 #: Features are scaled to about [0, 1] for ordinary content; the space allows up to this.
 HIGH = 8.0
+_pack_float = struct.Struct("=f").pack_into
+# The clip's bounds as float32 scalars: numpy converts nothing at every call.
+_HIGH = np.float32(HIGH)
+_ZERO = np.float32(0.0)
 #: Entries an encoder's caches keep (action tables: a few kilobytes each) before they
 #: start afresh.
 CACHE_SIZE = 4096
@@ -160,14 +164,29 @@ def on_field(battle: Battle, side: int) -> list[Unit]:
 
 def lead_of(battle: Battle, side: int) -> Unit | None:
     """The unit an agent controls this turn, or ``None`` if no unit of its side can act."""
+    return _lead(battle.units, side, battle.over)
+
+
+def _lead(units: Iterable[Unit], side: int, over: bool) -> Unit | None:
     first = None
-    for u in battle.units:
+    for u in units:
         if u.side == side and u.status == "ok" and not u.stun:
             if u.role == "fighter":
                 return u
             if first is None:
                 first = u
-    return None if battle.over else first
+    return None if over else first
+
+
+def _field(battle: Battle) -> tuple[tuple[list[Unit], list[Unit]], tuple[Unit | None, Unit | None]]:
+    """:func:`on_field` and :func:`lead_of` of both sides, in one pass over the units."""
+    fields: tuple[list[Unit], list[Unit]] = ([], [])
+    for u in battle.units:
+        if u.status != "gone":
+            fields[u.side].append(u)
+    over = battle.over
+    # A lead is able to act, so never gone: it is found among its side's units on the field.
+    return fields, (_lead(fields[0], 0, over), _lead(fields[1], 1, over))
 
 
 def legal_actions(battle: Battle, side: int, layout: Layout) -> dict[int, Choice | None]:
@@ -195,12 +214,27 @@ class Encoder:
         self._rows: dict[tuple[int, str], tuple[Fighter, list[float], _Columns]] = {}
         self._techniques: dict[int, tuple[Fighter, list[float], _Columns]] = {}
         self._blank_row = [0.0] * layout.unit_size
-        self._first = struct.Struct(f"={layout.observation_size}f")
-        self._rest = struct.Struct(f"={layout.techniques * len(TECHNIQUE_FEATURES) + 1}f")
-        self._tables: dict[tuple, tuple[dict[int, Choice | None], np.ndarray, Fighter]] = {}
+        self._no_techniques = [0.0] * (layout.techniques * len(TECHNIQUE_FEATURES))
+        self._slots = layout.slots
+        self._size = layout.observation_size
+        self._first = struct.Struct(f"={self._size}f")
+        self._block = 4 * layout.slots * layout.unit_size  # bytes of one side's unit slots
+        # By the number of floats in a side's unit rows: the function that packs them.
+        self._pack_rows = {
+            n * layout.unit_size: struct.Struct(f"={n * layout.unit_size}f").pack_into
+            for n in range(layout.slots + 1)
+        }
+        self._technique_packs: dict[tuple, tuple[Fighter, bytes]] = {}
+        self._no_technique_bytes = bytes(4 * len(self._no_techniques))
+        # Keyed by the ids of the lead's spec and legal choices (held, like the specs).
+        self._tables: dict[tuple, tuple[dict[int, Choice | None], np.ndarray, tuple, Fighter]] = {}
         wait = np.zeros(layout.actions, dtype=np.int8)
         wait[layout.wait] = 1
         self._wait: tuple[dict[int, Choice | None], np.ndarray] = ({layout.wait: None}, wait)
+        self._over: tuple[dict[int, Choice | None], np.ndarray] = (
+            {},
+            np.zeros(layout.actions, dtype=np.int8),
+        )
 
     def observe(
         self, battle: Battle
@@ -213,69 +247,107 @@ class Encoder:
         :data:`TECHNIQUE_FEATURES` for each technique slot of the observer's lead, then
         :data:`GLOBAL_FEATURES`.
         """
-        slots = self.layout.slots
-        fields = (on_field(battle, 0), on_field(battle, 1))
-        leads = (lead_of(battle, 0), lead_of(battle, 1))
-        blocks = []
+        fields, leads = _field(battle)
+        return self._vectors(battle, fields, leads), leads, fields
+
+    def arrays(
+        self, battle: Battle
+    ) -> tuple[
+        tuple[np.ndarray, np.ndarray],
+        tuple[
+            tuple[dict[int, Choice | None], np.ndarray], tuple[dict[int, Choice | None], np.ndarray]
+        ],
+    ]:
+        """Both observation vectors, and each side's :meth:`actions` (empty tables and
+        masks once the battle is over): what an environment hands out after a turn."""
+        fields, leads = _field(battle)
+        vectors = self._vectors(battle, fields, leads)
+        if battle.over:
+            return vectors, (self._over, self._over)
+        uids = (tuple([u.uid for u in fields[0]]), tuple([u.uid for u in fields[1]]))
+        return vectors, (
+            self._table(battle, 0, fields, leads[0], uids),
+            self._table(battle, 1, fields, leads[1], uids),
+        )
+
+    def _vectors(
+        self,
+        battle: Battle,
+        fields: tuple[list[Unit], list[Unit]],
+        leads: tuple[Unit | None, Unit | None],
+    ) -> tuple[np.ndarray, np.ndarray]:
+        slots = self._slots
+        rows = []
         for side in (0, 1):
-            units = fields[side][:slots]
-            block: list[float] = []
-            for u in units:
-                block += self._unit_row(u, u is leads[side])
-            block += self._blank_row * (slots - len(units))
-            blocks.append(block)
-        own, enemy = blocks
+            values: list[float] = []
+            lead = leads[side]
+            for u in fields[side][:slots]:
+                values += self._unit_row(u, u is lead)
+            rows.append(values)
         turn = battle.turn / battle.turn_limit
-        lead_rows = self._technique_rows(leads[0]), self._technique_rows(leads[1])
         # Both observations go into one fresh buffer and through one clip: the numpy calls
-        # cost more than the values.  Side 0's is packed from the values; side 1's has the
-        # same unit rows in its own order, copied as bytes, and its own lead's techniques.
-        buffer = bytearray(2 * self._first.size)
+        # cost more than the values.  The buffer starts as zeros, which is what empty slots
+        # hold, so only the units there are get packed; side 1's observation has the same
+        # unit rows in its own order, copied as bytes, and its own lead's techniques.
+        block = self._block
+        start = self._first.size
+        buffer = bytearray(2 * start)
         try:
-            self._first.pack_into(buffer, 0, *own, *enemy, *lead_rows[0], turn)
+            pack = self._pack_rows
+            pack[len(rows[0])](buffer, 0, *rows[0])
+            pack[len(rows[1])](buffer, block, *rows[1])
+            buffer[2 * block : start - 4] = self._technique_bytes(leads[0])
+            buffer[start + 2 * block : 2 * start - 4] = self._technique_bytes(leads[1])
+            _pack_float(buffer, start - 4, turn)
+            _pack_float(buffer, 2 * start - 4, turn)
         except OverflowError:  # beyond float32: numpy makes it inf, which the clip bounds
-            values = [*own, *enemy, *lead_rows[0], turn, *enemy, *own, *lead_rows[1], turn]
+            techniques = self._technique_rows(leads[0]), self._technique_rows(leads[1])
+            blank = self._blank_row
+            own = rows[0] + blank * (slots - len(rows[0]) // len(blank))
+            enemy = rows[1] + blank * (slots - len(rows[1]) // len(blank))
+            values = [*own, *enemy, *techniques[0], turn, *enemy, *own, *techniques[1], turn]
             both = np.array(values, dtype=np.float32)
         else:
-            width = 4 * len(own)  # bytes of one side's unit rows
-            start = self._first.size
-            buffer[start : start + width] = buffer[width : 2 * width]
-            buffer[start + width : start + 2 * width] = buffer[:width]
-            self._rest.pack_into(buffer, start + 2 * width, *lead_rows[1], turn)
+            buffer[start : start + block] = buffer[block : 2 * block]
+            buffer[start + block : start + 2 * block] = buffer[:block]
             both = np.frombuffer(buffer, dtype=np.float32)
-        np.minimum(both, HIGH, out=both)
-        np.maximum(both, 0.0, out=both)
-        size = self.layout.observation_size
-        return (both[:size], both[size:]), leads, fields
+        np.minimum(both, _HIGH, out=both)
+        np.maximum(both, _ZERO, out=both)
+        size = self._size
+        return both[:size], both[size:]
 
     def actions(
         self, battle: Battle, side: int, fields: tuple[list[Unit], list[Unit]], lead: Unit | None
     ) -> tuple[dict[int, Choice | None], np.ndarray]:
         """:meth:`legal_actions` and its action mask, both shared: copy the mask before
-        handing it out, and change neither.
+        handing it out, and change neither."""
+        uids = (tuple([u.uid for u in fields[0]]), tuple([u.uid for u in fields[1]]))
+        return self._table(battle, side, fields, lead, uids)
 
-        The table is a function of the lead's legal choices and the units on the field, so
-        it is kept for the next time they come back (the same turn of a new episode, the
-        same chakra and cooldowns some turns later).
-        """
+    def _table(
+        self,
+        battle: Battle,
+        side: int,
+        fields: tuple[list[Unit], list[Unit]],
+        lead: Unit | None,
+        uids: tuple[tuple[str, ...], tuple[str, ...]],
+    ) -> tuple[dict[int, Choice | None], np.ndarray]:
+        # The table is a function of the lead's legal choices and the units on the field,
+        # so it is kept for the next time they come back.  The engine hands out the same
+        # tuple of legal choices for the same situation, so its id makes a cheap key.
         if lead is None:
             return self._wait
         legal = battle.legal_choices(lead.uid)
-        key = (
-            id(lead.spec),
-            side,
-            legal,
-            tuple([u.uid for u in fields[0]]),
-            tuple([u.uid for u in fields[1]]),
-        )
+        spec = lead.spec
+        key = (id(spec), id(legal), side, uids)
         found = self._tables.get(key)
-        if found is None:
+        if found is None or found[2] is not legal or found[3] is not spec:
             if len(self._tables) >= CACHE_SIZE:
                 self._tables.clear()
             table = self.legal_actions(battle, side, fields, lead)
             mask = np.zeros(self.layout.actions, dtype=np.int8)
             mask[list(table)] = 1
-            found = self._tables[key] = (table, mask, lead.spec)
+            found = self._tables[key] = (table, mask, legal, spec)
         return found[0], found[1]
 
     def legal_actions(
@@ -314,18 +386,22 @@ class Encoder:
 
     def _unit_row(self, u: Unit, is_lead: bool) -> list[float]:
         spec = u.spec
-        key = (id(spec), u.role)
-        cached = self._rows.get(key)
+        cached = self._rows.get((id(spec), u.role))
         if cached is None:
             if len(self._rows) >= CACHE_SIZE:
                 self._rows.clear()
             columns = self._cooldown_columns(spec, len(UNIT_FEATURES), 1)
-            cached = self._rows[key] = (spec, self._fixed_row(u), columns)
+            cached = self._rows[(id(spec), u.role)] = (spec, self._fixed_row(u), columns)
         row = cached[1][:]
-        row[4] = 1.0 if is_lead else 0.0
-        row[5] = u.health / u.max_health if u.max_health else 0.0
-        row[7] = u.chakra / u.max_chakra if u.max_chakra else 0.0
-        row[8] = u.max_chakra / 300
+        if is_lead:
+            row[4] = 1.0
+        max_health = u.max_health
+        if max_health:
+            row[5] = u.health / max_health
+        max_chakra = u.max_chakra
+        if max_chakra:
+            row[7] = u.chakra / max_chakra
+        row[8] = max_chakra / 300
         row[_STATUS[u.status]] = 1.0
         if u.clock:
             row[13] = u.clock / 5
@@ -336,12 +412,17 @@ class Encoder:
         if u.seal_stage and spec.seal:
             row[16] = u.seal_stage / len(spec.seal.stages)
             row[19] = u.speed / 100
-        if u.resolve_on:
+        if u.resolve_bonus > 0:  # resolve_on, without the property's call
             row[17] = 1.0
-        if spec.beast and spec.beast.pool:
-            row[18] = u.beast_pool / spec.beast.pool
-        if u.cooldowns:
-            _write_cooldowns(row, u.cooldowns, cached[2])
+        beast = spec.beast
+        if beast and beast.pool:
+            row[18] = u.beast_pool / beast.pool
+        if u.cooldowns:  # _write_cooldowns(), written out: most rows have some
+            columns = cached[2]
+            for tid, left in u.cooldowns.items():
+                if left:
+                    for column, divisor in columns.get(tid, ()):
+                        row[column] = left / divisor
         return row
 
     def _cooldown_columns(self, spec: Fighter, start: int, step: int) -> _Columns:
@@ -365,10 +446,24 @@ class Encoder:
         row[23] = spec.defence / 100
         return row
 
-    def _technique_rows(self, lead: Unit | None) -> list[float]:
-        size = len(TECHNIQUE_FEATURES)
+    def _technique_bytes(self, lead: Unit | None) -> bytes:
+        """:meth:`_technique_rows` packed, kept by spec and cooldowns (which come back)."""
         if lead is None:
-            return [0.0] * (self.layout.techniques * size)
+            return self._no_technique_bytes
+        spec = lead.spec
+        key = (id(spec), tuple(lead.cooldowns.items()))
+        cached = self._technique_packs.get(key)
+        if cached is None or cached[0] is not spec:
+            if len(self._technique_packs) >= CACHE_SIZE:
+                self._technique_packs.clear()
+            values = self._technique_rows(lead)
+            cached = self._technique_packs[key] = (spec, struct.pack(f"={len(values)}f", *values))
+        return cached[1]
+
+    def _technique_rows(self, lead: Unit | None) -> list[float]:
+        if lead is None:
+            return self._no_techniques
+        size = len(TECHNIQUE_FEATURES)
         spec = lead.spec
         cached = self._techniques.get(id(spec))
         if cached is None:

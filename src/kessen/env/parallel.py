@@ -31,6 +31,7 @@ from pettingzoo import ParallelEnv
 
 from kessen.content import Pack, load_starter_pack
 from kessen.engine import DEFAULT_TURN_LIMIT, Battle, Choice, RandomStream, derive_seed
+from kessen.engine.unit import OK
 from kessen.env.encoding import HIGH, Encoder, Layout
 from kessen.errors import IllegalChoiceError, KessenError
 from kessen.players import Player, Request, make_player
@@ -38,6 +39,8 @@ from kessen.players import Player, Request, make_player
 __all__ = ["AGENTS", "KessenParallelEnv", "parallel_env"]
 
 AGENTS = ("p1", "p2")
+P1, P2 = AGENTS
+_NOT_DONE = {P1: False, P2: False}
 ILLEGAL_MODES = ("forfeit", "raise")
 
 
@@ -134,13 +137,12 @@ class KessenParallelEnv(ParallelEnv):
             battle_seed = derive_seed(self._base_seed, self._episode)
         names = self.sides or self._draw_pairing(battle_seed)
         teams = [self.pack.team(name) for name in names]
-        self.battle = Battle(
+        self.battle = battle = Battle(
             teams, seed=battle_seed, turn_limit=self.turn_limit, catalog=self.pack.catalog
         )
         self.agents = list(AGENTS)
         self._helpers = [make_player(self.support, battle_seed, side) for side in (0, 1)]
-        observations = self._observations()
-        return observations, {a: self._info(side) for side, a in enumerate(AGENTS)}
+        return self._observations(battle), self._infos(battle)
 
     def _draw_pairing(self, battle_seed: int) -> tuple[str, str]:
         ids = list(self.pack.fighters)
@@ -157,26 +159,27 @@ class KessenParallelEnv(ParallelEnv):
         battle = self.current
         if not self.agents:
             raise KessenError("the battle is over: call reset() before step()")
-        scripted = scripted or {}
         choices: list[Choice] = []
         illegal = [False, False]
         for side, agent in enumerate(AGENTS):
-            if side in scripted:
+            if scripted and side in scripted:
                 choices.extend(scripted[side])
                 continue
             index = self._decode(side, actions.get(agent))
             if index is None:
                 illegal[side] = True
                 continue
-            choices.extend(self._support_choices(side, self._legal[side][index]))
-        if any(illegal):
+            self._add_support_choices(battle, side, self._legal[side][index], choices)
+        if illegal[0] or illegal[1]:
             return self._forfeit(illegal)
         battle.play_turn(choices)
-        return self._after_turn()
+        return self._after_turn(battle)
 
     def _decode(self, side: int, action: Any) -> int | None:
         """``action`` as a legal action number, or ``None`` if it is not one."""
         table = self._legal[side]
+        if type(action) is int and action in table:  # the common case, without the casts
+            return action
         try:
             index = int(action)
         except (TypeError, ValueError):
@@ -191,17 +194,21 @@ class KessenParallelEnv(ParallelEnv):
             return None
         return index
 
-    def _support_choices(self, side: int, lead: Choice | None) -> list[Choice]:
-        battle = self.current
+    def _add_support_choices(
+        self, battle: Battle, side: int, lead: Choice | None, out: list[Choice]
+    ) -> None:
+        """Add the lead's choice and the built-in player's for the side's other units."""
+        if lead is not None:
+            out.append(lead)
+        skip = None if lead is None else lead.unit
+        # Battle.pending(side), in the same order, without the list of every unit's id.
         legal = {
-            uid: battle.legal_choices(uid)
-            for uid in battle.pending(side)
-            if lead is None or uid != lead.unit
+            u.uid: battle.legal_choices(u.uid)
+            for u in battle.units
+            if u.side == side and u.status == OK and u.stun == 0 and u.uid != skip
         }
-        out = [lead] if lead is not None else []
-        if legal:
+        if legal and not battle.over:
             out.extend(self._helpers[side].choose(Request(battle, side, battle.turn + 1, legal)))
-        return out
 
     def _forfeit(self, illegal: list[bool]):
         agents = list(self.agents)
@@ -218,45 +225,48 @@ class KessenParallelEnv(ParallelEnv):
             info["winner"] = None if all(illegal) else AGENTS[illegal.index(False)]
             info["end_reason"] = "illegal_action"
             infos[agent] = info
-        observations = self._observations()
+        observations = self._observations(self.current)
         self.agents = []
         done = dict.fromkeys(agents, True)
         return observations, rewards, done, dict.fromkeys(agents, False), infos
 
-    def _after_turn(self):
-        battle = self.current
-        agents = list(self.agents)
-        observations = self._observations()
-        infos = {a: self._info(side) for side, a in enumerate(AGENTS)}
+    def _after_turn(self, battle: Battle):
+        observations = self._observations(battle)
+        infos = self._infos(battle)
+        if not battle.over:
+            return observations, {P1: 0.0, P2: 0.0}, _NOT_DONE.copy(), _NOT_DONE.copy(), infos
+        agents = self.agents
         rewards = dict.fromkeys(agents, 0.0)
-        if battle.over:
-            for side, agent in enumerate(AGENTS):
-                if battle.winner is not None:
-                    rewards[agent] = 1.0 if battle.winner == side else -1.0
-                infos[agent]["winner"] = None if battle.winner is None else AGENTS[battle.winner]
-                infos[agent]["end_reason"] = battle.end_reason
-            self.agents = []
-        done = dict.fromkeys(agents, battle.over)
-        return observations, rewards, done, dict.fromkeys(agents, False), infos
-
-    def _observations(self) -> dict[str, dict[str, np.ndarray]]:
-        battle = self.current
-        vectors, leads, fields = self._encoder.observe(battle)
-        out = {}
         for side, agent in enumerate(AGENTS):
-            if battle.over:
-                self._legal[side] = {}
-                mask = np.zeros(self.layout.actions, dtype=np.int8)
-            else:
-                table, shared = self._encoder.actions(battle, side, fields, leads[side])
-                self._legal[side] = table
-                mask = shared.copy()
-            out[agent] = {"observation": vectors[side], "action_mask": mask}
-        return out
+            if battle.winner is not None:
+                rewards[agent] = 1.0 if battle.winner == side else -1.0
+            infos[agent]["winner"] = None if battle.winner is None else AGENTS[battle.winner]
+            infos[agent]["end_reason"] = battle.end_reason
+        self.agents = []
+        return (
+            observations,
+            rewards,
+            dict.fromkeys(agents, True),
+            dict.fromkeys(agents, False),
+            infos,
+        )
+
+    def _observations(self, battle: Battle) -> dict[str, dict[str, np.ndarray]]:
+        vectors, actions = self._encoder.arrays(battle)
+        (table0, mask0), (table1, mask1) = actions
+        self._legal = [table0, table1]
+        return {
+            P1: {"observation": vectors[0], "action_mask": mask0.copy()},
+            P2: {"observation": vectors[1], "action_mask": mask1.copy()},
+        }
 
     def _info(self, side: int) -> dict[str, Any]:
         battle = self.current
         return {"turn": battle.turn, "seed": battle.seed}
+
+    def _infos(self, battle: Battle) -> dict[str, dict[str, Any]]:
+        turn, seed = battle.turn, battle.seed
+        return {P1: {"turn": turn, "seed": seed}, P2: {"turn": turn, "seed": seed}}
 
     # -- looking ------------------------------------------------------------------------------
 
