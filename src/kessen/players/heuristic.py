@@ -15,7 +15,18 @@ Per unit, in order of priority:
 
 from __future__ import annotations
 
-from kessen.engine import GUARD, REST, Battle, Choice, RandomStream, Unit, estimate_damage
+from bisect import bisect_right
+
+from kessen.engine import (
+    GUARD,
+    REST,
+    Battle,
+    Choice,
+    Fighter,
+    RandomStream,
+    Unit,
+    estimate_damage,
+)
 from kessen.engine.combat import tier_multiplier
 from kessen.engine.model import Technique
 from kessen.players.base import Request, register_player
@@ -38,10 +49,7 @@ class HeuristicPlayer:
 
     def _choose_one(self, battle: Battle, unit: Unit, options: tuple[Choice, ...]) -> Choice:
         spec = unit.spec
-        by_action: dict[str, list[Choice]] = {}
-        for c in options:
-            by_action.setdefault(c.action, []).append(c)
-        techs = {t.id: t for t in spec.techniques if t.id in by_action}
+        by_action, techs = _grouped(options, spec)
         chance = self.stream.chance
 
         for tid, tech in techs.items():
@@ -105,13 +113,14 @@ class HeuristicPlayer:
                 continue
             # Damage is proportional to power, so one estimate per target serves every tier.
             per_target: dict[str | None, int] = {}
+            cost = tech.cost
             for c in by_action[tid]:
-                tier = tier_multiplier(tech, c.chakra)
+                # tier_multiplier(), written out: this runs for every option.
+                chakra = c.chakra
+                tier = 1.0 if cost <= 0 or chakra <= cost else 1.0 + (chakra - cost) / (2 * cost)
                 if tech.range == "area":
                     if None not in per_target:
-                        per_target[None] = sum(
-                            estimate_damage(unit, tech, tech.cost, e) for e in enemies
-                        )
+                        per_target[None] = sum(_estimate(unit, tech, cost, e) for e in enemies)
                     score = per_target[None] * tier + 10 * sum(
                         1 for e in enemies if e.role == "clone"
                     )
@@ -119,7 +128,7 @@ class HeuristicPlayer:
                     target = battle.unit(c.target or "")
                     base = per_target.get(c.target)
                     if base is None:
-                        base = per_target[c.target] = estimate_damage(unit, tech, tech.cost, target)
+                        base = per_target[c.target] = _estimate(unit, tech, cost, target)
                     damage = base * tier
                     if target.role == "clone":
                         score = 12.0
@@ -186,22 +195,123 @@ def _hindrance(tech: Technique, target: Unit, me: Unit) -> float:
 
 def _threat(enemy: Unit, me: Unit) -> int:
     """The most damage ``enemy`` could plausibly do to ``me`` this turn (at tier 2)."""
+    key, known = _known(enemy, me, 0)
+    if known is not None:
+        return known
     worst = 0
     for tech in enemy.spec.techniques:
         if tech.is_attack and enemy.chakra >= tech.cost and not enemy.cooldowns.get(tech.id):
             pour = tech.cost * 2 if enemy.chakra >= tech.cost * 2 else tech.cost
             worst = max(worst, estimate_damage(enemy, tech, pour, me))
+    _remember(key, enemy, me, worst)
     return worst
 
 
 def _clash_threat(enemy: Unit, me: Unit) -> int:
     """The most damage one of ``enemy``'s clashing attacks could do to ``me``, fully charged."""
+    key, known = _known(enemy, me, 1)
+    if known is not None:
+        return known
     worst = 0
     for tech in enemy.spec.techniques:
         if tech.clashes and enemy.chakra >= tech.cost and not enemy.cooldowns.get(tech.id):
             pour = max(p for p in tech.pours if p <= enemy.chakra)
             worst = max(worst, estimate_damage(enemy, tech, pour, me))
+    _remember(key, enemy, me, worst)
     return worst
+
+
+# The estimates behind a decision come back decision after decision (the same fighters,
+# the same chakra tiers), and they are most of what a decision costs: they are kept here
+# by everything they depend on.  Keys hold ids of specs and techniques; the entries hold
+# the objects, so that no other can be given their ids meanwhile.  Each cache starts
+# afresh once it holds CACHE_SIZE entries.
+CACHE_SIZE = 8192
+_THREATS: dict[tuple, tuple[Fighter, Fighter, int]] = {}
+_ESTIMATES: dict[tuple, tuple[Fighter, Technique, Fighter, int]] = {}
+_GROUPS: dict[int, tuple[tuple[Choice, ...], Fighter, dict[str, list[Choice]], dict]] = {}
+#: Per spec: the chakra amounts its threats turn on (costs, twice the costs, the pours).
+_THRESHOLDS: dict[int, tuple[Fighter, tuple[int, ...]]] = {}
+
+
+def _known(enemy: Unit, me: Unit, kind: int) -> tuple[tuple, int | None]:
+    """The key of a threat of ``kind`` (0: _threat, 1: _clash_threat), and its value if
+    known.  A threat depends on the enemy's spec, the costs its chakra covers, the
+    techniques it has cooling down, its seal and resolve (its power), and on the spec
+    and guard of the one it threatens."""
+    spec = enemy.spec
+    found = _THRESHOLDS.get(id(spec))
+    if found is None or found[0] is not spec:
+        if len(_THRESHOLDS) >= CACHE_SIZE:
+            _THRESHOLDS.clear()
+        amounts = {p for t in spec.techniques for p in (t.cost, 2 * t.cost, *t.pours)}
+        found = _THRESHOLDS[id(spec)] = (spec, tuple(sorted(amounts)))
+    cooldowns = enemy.cooldowns
+    key = (
+        kind,
+        id(spec),
+        bisect_right(found[1], enemy.chakra),
+        tuple([tid for tid, left in cooldowns.items() if left]) if cooldowns else (),
+        enemy.seal_stage,
+        enemy.resolve_bonus,
+        id(me.spec),
+        me.guard,
+    )
+    known = _THREATS.get(key)
+    if known is not None and known[0] is spec and known[1] is me.spec:
+        return key, known[2]
+    return key, None
+
+
+def _remember(key: tuple, enemy: Unit, me: Unit, value: int) -> None:
+    if len(_THREATS) >= CACHE_SIZE:
+        _THREATS.clear()
+    _THREATS[key] = (enemy.spec, me.spec, value)
+
+
+def _estimate(user: Unit, tech: Technique, chakra: int, target: Unit) -> int:
+    """:func:`~kessen.engine.estimate_damage`, kept by what it depends on: the user's spec,
+    seal and resolve, the technique, the chakra, the target's spec and guard."""
+    spec, target_spec = user.spec, target.spec
+    key = (
+        id(spec),
+        user.seal_stage,
+        user.resolve_bonus,
+        id(tech),
+        chakra,
+        id(target_spec),
+        target.guard,
+    )
+    known = _ESTIMATES.get(key)
+    if known is not None and known[0] is spec and known[1] is tech and known[2] is target_spec:
+        return known[3]
+    value = estimate_damage(user, tech, chakra, target)
+    if len(_ESTIMATES) >= CACHE_SIZE:
+        _ESTIMATES.clear()
+    _ESTIMATES[key] = (spec, tech, target_spec, value)
+    return value
+
+
+def _grouped(
+    options: tuple[Choice, ...], spec: Fighter
+) -> tuple[dict[str, list[Choice]], dict[str, Technique]]:
+    """The options by action, and the spec's techniques among them, in the spec's order.
+
+    Kept by the options (the engine hands out the same tuple for the same situation);
+    the caller must change neither.
+    """
+    known = _GROUPS.get(id(options))
+    if known is not None and known[0] is options and known[1] is spec:
+        return known[2], known[3]
+    by_action: dict[str, list[Choice]] = {}
+    for c in options:
+        by_action.setdefault(c.action, []).append(c)
+    techs = {t.id: t for t in spec.techniques if t.id in by_action}
+    if isinstance(options, tuple):  # anything else may change: never kept
+        if len(_GROUPS) >= CACHE_SIZE:
+            _GROUPS.clear()
+        _GROUPS[id(options)] = (options, spec, by_action, techs)
+    return by_action, techs
 
 
 register_player("heuristic", HeuristicPlayer)
