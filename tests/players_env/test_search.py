@@ -20,6 +20,7 @@ from kessen.players.search import (
     SearchPlayer,
     SearchSettings,
     candidates,
+    damage_rate,
     evaluate,
     parse_options,
     solve_matrix,
@@ -104,8 +105,8 @@ def test_evaluate_is_zero_sum_and_ends_at_one(pack) -> None:
 
 
 def test_evaluate_values_scarce_chakra_most(pack) -> None:
-    # Spending the last tenth of the bar costs more than spending the top tenth: a
-    # fighter who pours the bar into full charges pays for it when it runs dry.
+    # Spending the last tenth of the bar costs more than spending the top tenth: chakra is
+    # worth the blows it pays for, and a full bar pays for more than the race can use.
     battle = Battle([[pack.fighter("zabuza")], [pack.fighter("zabuza")]], seed=2)
     unit = battle.units[0]
 
@@ -113,8 +114,48 @@ def test_evaluate_values_scarce_chakra_most(pack) -> None:
         unit.chakra = round(unit.max_chakra * share)
         return evaluate(battle, 0)
 
-    assert value(1.0) > value(0.9) > value(0.1) > value(0.0)
+    assert value(1.0) >= value(0.9) > value(0.1) > value(0.0)
     assert value(0.1) - value(0.0) > 3 * (value(1.0) - value(0.9))
+
+
+def test_evaluate_is_a_race_of_turns(pack) -> None:
+    # Health counts by the turns it takes the other side to wear it down, and a race that
+    # cannot end before the turn limit is worth less.
+    battle = Battle([[pack.fighter("neji")], [pack.fighter("neji")]], seed=2, turn_limit=40)
+    assert evaluate(battle, 0) == pytest.approx(0.0)
+    battle.units[1].health //= 2
+    ahead = evaluate(battle, 0)
+    assert 0 < ahead < 0.8
+    rate = damage_rate(battle.units[0], battle.units[1])
+    turns_mine = battle.units[1].health / rate
+    turns_theirs = battle.units[0].health / damage_rate(battle.units[1], battle.units[0])
+    expected = 0.8 * (turns_theirs - turns_mine) / (turns_theirs + turns_mine)
+    assert ahead == pytest.approx(expected)
+    battle.turn = battle.turn_limit - 1  # one turn left: neither can finish the race
+    assert 0 < evaluate(battle, 0) < ahead
+
+
+def test_damage_rate_is_a_function_of_the_state(pack) -> None:
+    # The rate is cached: whatever came before, it must be what a cold cache gives.
+    from kessen.players import search
+
+    battle = Battle([[pack.fighter("sasuke")], [pack.fighter("itachi")]], seed=2)
+    a, b = battle.units
+    states = [(0, 0, 0, 0), (5, 0, 0, 0), (60, 0, 0, 0), (60, 20, 0, 0), (60, 20, 1, 0)]
+    states += [(60, 20, 1, 50), (a.max_chakra, 0, 0, 0)]
+
+    def rate(chakra: int, resolve: int, seal: int, guard: int) -> float:
+        a.chakra, a.resolve_bonus, a.seal_stage, b.guard = chakra, resolve, seal, guard
+        return damage_rate(a, b)
+
+    warm = [rate(*state) for state in states]
+    cold = []
+    for state in states:
+        search._rates.clear()
+        cold.append(rate(*state))
+    assert warm == cold
+    assert cold[0] < cold[1] < cold[2] < cold[3] < cold[4]
+    assert cold[5] < cold[4]  # a guarded target takes less
 
 
 def _exploitability(payoff, rows, cols) -> float:
