@@ -15,10 +15,11 @@ from kessen.cli.duel import run_duel
 from kessen.engine import Battle, RandomStream
 from kessen.engine.events import event_to_dict
 from kessen.errors import KessenError
-from kessen.players import Request, make_player, play_out, player_names
+from kessen.players import Request, make_player, play_out, player_names, search
 from kessen.players.search import (
     SearchPlayer,
     SearchSettings,
+    _Deck,
     candidates,
     damage_rate,
     evaluate,
@@ -156,6 +157,59 @@ def test_damage_rate_is_a_function_of_the_state(pack) -> None:
     assert warm == cold
     assert cold[0] < cold[1] < cold[2] < cold[3] < cold[4]
     assert cold[5] < cold[4]  # a guarded target takes less
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 2**64 - 1), n=st.integers(1, 30), passes=st.integers(1, 3))
+def test_the_deck_deals_every_choice_once_a_pass(seed, n, passes) -> None:
+    deck = _Deck(seed, n)
+    for _ in range(passes):
+        assert sorted(deck.deal() for _ in range(n)) == list(range(n))
+
+
+def _first_pass(seed: int, n: int) -> tuple[int, ...]:
+    deck = _Deck(seed, n)
+    return tuple(deck.deal() for _ in range(n))
+
+
+def test_the_deck_is_shuffled() -> None:
+    assert len({_first_pass(seed, 6) for seed in range(20)}) > 10
+
+
+def _futures(pack, monkeypatch, health: int, close_call: float) -> int:
+    """Futures one decision of an ANBU mirror samples, both sides at ``health``, with
+    every decision a close call or none."""
+    battle = Battle([[pack.fighter("anbu_2")], [pack.fighter("anbu_2")]], seed=5)
+    for unit in battle.units:
+        unit.health = health
+    player = SearchPlayer(RandomStream(8), SearchSettings(simulations=60))
+    calls = []
+    rollout = SearchPlayer._rollout
+
+    def counted(self, *args):
+        calls.append(1)
+        return rollout(self, *args)
+
+    monkeypatch.setattr(SearchPlayer, "_rollout", counted)
+    monkeypatch.setattr(search, "CLOSE_CALL", close_call)
+    player.choose(Request.for_side(battle, 0))
+    return len(calls)
+
+
+def test_a_close_call_near_the_end_gets_more_futures(pack, monkeypatch) -> None:
+    rows = 6  # a round plays every row: the budget is passed by less than a round
+    assert 60 <= _futures(pack, monkeypatch, 30, close_call=-1.0) < 60 + rows  # never close
+    extended = search.CLOSE_CALL_FACTOR * 60
+    assert extended <= _futures(pack, monkeypatch, 30, close_call=2.0) < extended + rows
+    # At full health the futures are long, and dear: no more of them, close or not.
+    assert _futures(pack, monkeypatch, 205, 2.0) == _futures(pack, monkeypatch, 205, -1.0)
+
+
+def test_gap_is_the_lead_of_the_best_row() -> None:
+    payoff = [[0.5, 0.1], [0.2, 0.4], [0.0, 0.0]]
+    assert search._gap(payoff, [1.0, 0.0]) == pytest.approx(0.3)
+    assert search._gap(payoff, [0.5, 0.5]) == pytest.approx(0.0)
+    assert search._gap([[0.3, 0.3]], [0.5, 0.5]) == 1.0
 
 
 def _exploitability(payoff, rows, cols) -> float:

@@ -16,7 +16,11 @@ by minimax.  Each decision is a small matrix game instead:
    side needs to take the other down).
    A round plays every one of my choices against one of theirs on the same dice (common
    random numbers); after one round per column, rounds go where the solution puts the
-   weight.
+   weight.  The :data:`ANYTHING` column deals the other lead's legal choices from a
+   shuffled deck, so that they come up evenly.  A close call near the end (the two best
+   choices within :data:`CLOSE_CALL` of each other, and futures short, as the battle
+   ends in most of them) gets twice the futures: that is where a wrong choice loses the
+   game, and short futures cost little.
 3. **Model the opponent.** An :class:`OpponentModel` learns from the choices the other
    side reveals whether it plays like the rollout policy or anyhow.  The column player
    is held to that model ``model`` percent of the time (a restricted Nash response):
@@ -89,6 +93,15 @@ ANYTHING = "anything"
 RACE_HORIZON = 10
 #: Entries the damage-rate cache keeps before it starts afresh.
 RATE_CACHE_SIZE = 50_000
+#: Rounds between the updates of the column strategy that steers the sampling (solving
+#: the matrix after every round took a quarter of a decision's time).
+SOLVE_EVERY = 2
+#: A decision whose two best choices are closer than this (in value, against the column
+#: strategy) is a close call.  Near the end, where futures cost on average at most half
+#: :data:`WORK_PER_FUTURE` a turn (a duel's futures cost 2 a turn until the battle ends in
+#: them), it gets :data:`CLOSE_CALL_FACTOR` times the budget.
+CLOSE_CALL = 0.1
+CLOSE_CALL_FACTOR = 2
 #: Times the rollout policy is asked what the other lead would do (the opponent model).
 MODEL_SAMPLES = 12
 
@@ -192,21 +205,36 @@ class SearchPlayer:
         started = time.perf_counter() if limit else 0.0
         weight = self.settings.model / 100
 
-        # A round plays every one of my choices against one of theirs, on the same dice
-        # and the same rollout draws: the rows are compared on common random numbers.
+        # A round plays every one of my choices against one of theirs, on the same dice and
+        # the same rollout draws: the rows are compared on common random numbers.
         done, round_ = 0, 0
         col_strategy = [1.0 / cols] * cols
-        while done < budget:
+        deck = _Deck(self.stream.next64(), _legal_count(battle, 1 - side))
+        close_call_checked = False
+        while True:
+            if done >= budget:
+                # A close call gets more futures, once, if they are cheap: short, because
+                # the battle ends in most of them.
+                if close_call_checked or self._work * 2 > work_cap:
+                    break
+                close_call_checked = True
+                if _gap(_means(total, count), col_strategy) >= CLOSE_CALL:
+                    break
+                budget *= CLOSE_CALL_FACTOR
+                work_cap *= CLOSE_CALL_FACTOR
             c = round_ if round_ < cols else self._pick(col_strategy, explore=25)
             dice, draws = self.stream.next64(), self.stream.next64()
+            # "Anything" rounds deal the foe's legal choices from a shuffled deck: over a
+            # decision they come up evenly, not by the luck of independent draws.
+            dealt = deck.deal() if theirs[c] is ANYTHING else 0
             for r in range(rows):
-                total[r][c] += self._rollout(battle, side, mine[r], theirs[c], dice, draws)
+                total[r][c] += self._rollout(battle, side, mine[r], theirs[c], dice, draws, dealt)
                 count[r][c] += 1
             done += rows
             round_ += 1
             if self._work > work_cap and round_ >= cols:
                 break
-            if round_ >= cols:
+            if round_ >= cols and (round_ - cols) % SOLVE_EVERY == 0:
                 _, col_strategy = solve_matrix(_means(total, count), 25, prior, weight)
             if limit and time.perf_counter() - started > limit:
                 break
@@ -267,8 +295,12 @@ class SearchPlayer:
         theirs: Choice | str | None,
         dice: int,
         draws: int,
+        dealt: int = 0,
     ) -> float:
-        """One sampled future of the cell (``mine``, ``theirs``), valued for ``side``."""
+        """One sampled future of the cell (``mine``, ``theirs``), valued for ``side``.
+
+        In the :data:`ANYTHING` column the other lead's first choice is its legal choice
+        number ``dealt``."""
         sim = battle.copy()
         sim.rng.state = dice  # fresh dice: the search never peeks at the battle's own stream
         policy = self._policy
@@ -278,7 +310,7 @@ class SearchPlayer:
             foe = _lead(sim, sim.pending(1 - side))
             if foe is not None:
                 legal = sim.legal_choices(foe)
-                fixed[foe] = legal[policy.stream.below(len(legal))]
+                fixed[foe] = legal[dealt % len(legal)]
         elif isinstance(theirs, Choice):
             fixed[theirs.unit] = theirs
         # Later turns: the other side plays like the policy as far as the model trusts it,
@@ -628,8 +660,42 @@ def _purified(strategy: list[float]) -> list[float]:
 
 def _means(total: list[list[float]], count: list[list[int]]) -> list[list[float]]:
     return [
-        [t / n for t, n in zip(tr, nr, strict=True)] for tr, nr in zip(total, count, strict=True)
+        [t / n if n else 0.0 for t, n in zip(tr, nr, strict=True)]
+        for tr, nr in zip(total, count, strict=True)
     ]
+
+
+def _gap(payoff: list[list[float]], col_strategy: list[float]) -> float:
+    """How far the best row is ahead of the second best, against ``col_strategy``."""
+    values = sorted((sum(map(mul, line, col_strategy)) for line in payoff), reverse=True)
+    return values[0] - values[1] if len(values) > 1 else 1.0
+
+
+def _legal_count(battle: Battle, side: int) -> int:
+    lead = _lead(battle, battle.pending(side))
+    return len(battle.legal_choices(lead)) if lead is not None else 1
+
+
+class _Deck:
+    """Numbers ``0 .. n-1`` dealt in a random order, reshuffled when all are dealt.
+
+    >>> deck = _Deck(seed=1, n=4)
+    >>> sorted(deck.deal() for _ in range(4)), sorted(deck.deal() for _ in range(4))
+    ([0, 1, 2, 3], [0, 1, 2, 3])
+    """
+
+    def __init__(self, seed: int, n: int) -> None:
+        self.stream = RandomStream(seed)
+        self.n = max(1, n)
+        self.cards: list[int] = []
+
+    def deal(self) -> int:
+        if not self.cards:
+            self.cards = list(range(self.n))
+            for i in range(self.n - 1, 0, -1):  # Fisher-Yates
+                j = self.stream.below(i + 1)
+                self.cards[i], self.cards[j] = self.cards[j], self.cards[i]
+        return self.cards.pop()
 
 
 # ``make_player`` loads the built-in players only while its registry is empty; importing
