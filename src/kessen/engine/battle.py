@@ -31,6 +31,13 @@ __all__ = ["DEFAULT_TURN_LIMIT", "Battle"]
 DEFAULT_TURN_LIMIT = 40
 SIDE_NAMES = ("p1", "p2")
 
+# A spec's clone spec, by the id of the spec (held, so that no other spec can be given
+# its id while it is here).  Specs are frozen, so every battle can share one clone spec:
+# then the engine's, the environment's and the players' caches keyed by a clone's spec
+# carry over from one battle to the next instead of starting afresh with every battle.
+_CLONE_SPECS: dict[int, tuple[Fighter, Fighter]] = {}
+_CLONE_SPECS_SIZE = 4096
+
 
 class Battle:
     """Two sides of units, one seeded random stream, and the turns played so far.
@@ -254,7 +261,7 @@ class Battle:
     def clone_spec(self, spec: Fighter) -> Fighter:
         cached = self._clone_specs.get(spec.id)
         if cached is None:
-            cached = self._clone_specs[spec.id] = clone_of(spec)
+            cached = self._clone_specs[spec.id] = _shared_clone_of(spec)
         return cached
 
     def check_end(self, out: list) -> None:
@@ -353,3 +360,15 @@ class Battle:
             battle.units.append(unit)
             battle._by_uid[unit.uid] = unit
         return battle
+
+
+def _shared_clone_of(spec: Fighter) -> Fighter:
+    """:func:`~kessen.engine.unit.clone_of`, the same object for the same spec."""
+    known = _CLONE_SPECS.get(id(spec))
+    if known is not None and known[0] is spec:
+        return known[1]
+    if len(_CLONE_SPECS) >= _CLONE_SPECS_SIZE:
+        _CLONE_SPECS.clear()
+    clone = clone_of(spec)
+    _CLONE_SPECS[id(spec)] = (spec, clone)
+    return clone
