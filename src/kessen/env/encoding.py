@@ -65,14 +65,16 @@ GLOBAL_FEATURES = ("turn",)
 #: Features are scaled to about [0, 1] for ordinary content; the space allows up to this.
 HIGH = 8.0
 _pack_float = struct.Struct("=f").pack_into
-# The clip's bounds as float32 scalars: numpy converts nothing at every call.
-_HIGH = np.float32(HIGH)
-_ZERO = np.float32(0.0)
+#: Packs a unit row's changing columns, 4 ("lead") to 18 ("beast_pool"), at once.
+_pack_changing = struct.Struct("=15f").pack_into
 #: Entries an encoder's caches keep (action tables: a few kilobytes each) before they
 #: start afresh.
 CACHE_SIZE = 4096
 #: Per technique id: the (column, cooldown + 1) pairs of a row its cooldown goes in.
 _Columns = dict[str, tuple[tuple[int, int], ...]]
+#: A unit row's fixed part, kept by spec and role: the spec (held), the values, the
+#: cooldown columns, and the values packed (``None`` if one is beyond float32).
+_Row = tuple[Fighter, list[float], _Columns, bytes | None]
 _STATUS = {"ok": 9, "critical": 10, "stable": 11, "dead": 12}
 
 
@@ -211,7 +213,7 @@ class Encoder:
         self.layout = layout
         # Caches keyed by the id of a spec hold the spec too: while it is cached, no other
         # spec can be given its id (a battle's clone specs die with it).
-        self._rows: dict[tuple[int, str], tuple[Fighter, list[float], _Columns]] = {}
+        self._rows: dict[tuple[int, str], _Row] = {}
         self._techniques: dict[int, tuple[Fighter, list[float], _Columns]] = {}
         self._blank_row = [0.0] * layout.unit_size
         self._no_techniques = [0.0] * (layout.techniques * len(TECHNIQUE_FEATURES))
@@ -219,13 +221,15 @@ class Encoder:
         self._size = layout.observation_size
         self._first = struct.Struct(f"={self._size}f")
         self._block = 4 * layout.slots * layout.unit_size  # bytes of one side's unit slots
-        # By the number of floats in a side's unit rows: the function that packs them.
-        self._pack_rows = {
-            n * layout.unit_size: struct.Struct(f"={n * layout.unit_size}f").pack_into
-            for n in range(layout.slots + 1)
-        }
+        self._row_bytes = 4 * layout.unit_size
+        self._pack_fixed_row = struct.Struct(f"={layout.unit_size}f").pack
         self._technique_packs: dict[tuple, tuple[Fighter, bytes]] = {}
         self._no_technique_bytes = bytes(4 * len(self._no_techniques))
+        # The clip's bounds as float32 arrays the size of both observations: the same
+        # elementwise minimum and maximum as with a scalar bound, but numpy then has no
+        # scalar to convert and broadcast at every call (about half of the clip's cost).
+        self._high = np.full(2 * self._size, HIGH, dtype=np.float32)
+        self._zero = np.zeros(2 * self._size, dtype=np.float32)
         # Keyed by the ids of the lead's spec and legal choices (held, like the specs).
         self._tables: dict[tuple, tuple[dict[int, Choice | None], np.ndarray, tuple, Fighter]] = {}
         wait = np.zeros(layout.actions, dtype=np.int8)
@@ -277,30 +281,35 @@ class Encoder:
         leads: tuple[Unit | None, Unit | None],
     ) -> tuple[np.ndarray, np.ndarray]:
         slots = self._slots
-        rows = []
-        for side in (0, 1):
-            values: list[float] = []
-            lead = leads[side]
-            for u in fields[side][:slots]:
-                values += self._unit_row(u, u is lead)
-            rows.append(values)
         turn = battle.turn / battle.turn_limit
         # Both observations go into one fresh buffer and through one clip: the numpy calls
         # cost more than the values.  The buffer starts as zeros, which is what empty slots
-        # hold, so only the units there are get packed; side 1's observation has the same
-        # unit rows in its own order, copied as bytes, and its own lead's techniques.
+        # hold, so only the units there are get packed, each straight into its slot; side
+        # 1's observation has the same unit rows in its own order, copied as bytes, and its
+        # own lead's techniques.
         block = self._block
         start = self._first.size
         buffer = bytearray(2 * start)
         try:
-            pack = self._pack_rows
-            pack[len(rows[0])](buffer, 0, *rows[0])
-            pack[len(rows[1])](buffer, block, *rows[1])
+            pack_unit = self._pack_unit
+            row_bytes = self._row_bytes
+            for side, offset in ((0, 0), (1, block)):
+                lead = leads[side]
+                for u in fields[side][:slots]:
+                    pack_unit(buffer, offset, u, u is lead)
+                    offset += row_bytes
             buffer[2 * block : start - 4] = self._technique_bytes(leads[0])
             buffer[start + 2 * block : 2 * start - 4] = self._technique_bytes(leads[1])
             _pack_float(buffer, start - 4, turn)
             _pack_float(buffer, 2 * start - 4, turn)
         except OverflowError:  # beyond float32: numpy makes it inf, which the clip bounds
+            rows = []
+            for side in (0, 1):
+                values: list[float] = []
+                lead = leads[side]
+                for u in fields[side][:slots]:
+                    values += self._unit_row(u, u is lead)
+                rows.append(values)
             techniques = self._technique_rows(leads[0]), self._technique_rows(leads[1])
             blank = self._blank_row
             own = rows[0] + blank * (slots - len(rows[0]) // len(blank))
@@ -311,8 +320,8 @@ class Encoder:
             buffer[start : start + block] = buffer[block : 2 * block]
             buffer[start + block : start + 2 * block] = buffer[:block]
             both = np.frombuffer(buffer, dtype=np.float32)
-        np.minimum(both, _HIGH, out=both)
-        np.maximum(both, _ZERO, out=both)
+        np.minimum(both, self._high, out=both)
+        np.maximum(both, self._zero, out=both)
         size = self._size
         return both[:size], both[size:]
 
@@ -384,14 +393,72 @@ class Encoder:
             out[(t * layout.slots + slot) * 3 + tier - 1] = c
         return out
 
-    def _unit_row(self, u: Unit, is_lead: bool) -> list[float]:
+    def _row_of(self, u: Unit) -> _Row:
+        """The fixed part of ``u``'s row, kept by its spec and role: the values, where its
+        cooldowns go, and the values packed (``None`` if one is beyond float32)."""
         spec = u.spec
         cached = self._rows.get((id(spec), u.role))
         if cached is None:
             if len(self._rows) >= CACHE_SIZE:
                 self._rows.clear()
             columns = self._cooldown_columns(spec, len(UNIT_FEATURES), 1)
-            cached = self._rows[(id(spec), u.role)] = (spec, self._fixed_row(u), columns)
+            fixed = self._fixed_row(u)
+            try:
+                packed: bytes | None = self._pack_fixed_row(*fixed)
+            except OverflowError:
+                packed = None
+            cached = self._rows[(id(spec), u.role)] = (spec, fixed, columns, packed)
+        return cached
+
+    def _pack_unit(self, buffer: bytearray, offset: int, u: Unit, is_lead: bool) -> None:
+        """:meth:`_unit_row` packed into ``buffer`` at ``offset``, without the list: the
+        fixed part's bytes, then the changing columns (4 to 18) in one pack, then the
+        speed a seal adds and the cooldowns.  Raises ``OverflowError`` where a value is
+        beyond float32, for :meth:`_vectors` to fall back on numpy's conversion."""
+        spec = u.spec
+        cached = self._rows.get((id(spec), u.role)) or self._row_of(u)
+        fixed = cached[3]
+        if fixed is None:
+            raise OverflowError("a unit's fixed values are beyond float32")
+        buffer[offset : offset + self._row_bytes] = fixed
+        max_health = u.max_health
+        max_chakra = u.max_chakra
+        status = u.status
+        seal = spec.seal
+        sealed = u.seal_stage and seal
+        beast = spec.beast
+        # Each value is the one _unit_row writes, or the fixed row's 0.0 where it writes none.
+        _pack_changing(
+            buffer,
+            offset + 16,
+            1.0 if is_lead else 0.0,
+            u.health / max_health if max_health else 0.0,
+            cached[1][6],
+            u.chakra / max_chakra if max_chakra else 0.0,
+            max_chakra / 300,
+            1.0 if status == "ok" else 0.0,
+            1.0 if status == "critical" else 0.0,
+            1.0 if status == "stable" else 0.0,
+            1.0 if status == "dead" else 0.0,
+            u.clock / 5 if u.clock else 0.0,
+            u.stun / 2 if u.stun else 0.0,
+            u.tracked / 3 if u.tracked else 0.0,
+            u.seal_stage / len(seal.stages) if sealed else 0.0,  # type: ignore[union-attr]
+            1.0 if u.resolve_bonus > 0 else 0.0,
+            u.beast_pool / beast.pool if beast and beast.pool else 0.0,
+        )
+        if sealed:
+            _pack_float(buffer, offset + 76, u.speed / 100)
+        if u.cooldowns:
+            columns = cached[2]
+            for tid, left in u.cooldowns.items():
+                if left:
+                    for column, divisor in columns.get(tid, ()):
+                        _pack_float(buffer, offset + 4 * column, left / divisor)
+
+    def _unit_row(self, u: Unit, is_lead: bool) -> list[float]:
+        spec = u.spec
+        cached = self._rows.get((id(spec), u.role)) or self._row_of(u)
         row = cached[1][:]
         if is_lead:
             row[4] = 1.0
