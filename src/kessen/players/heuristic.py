@@ -49,24 +49,23 @@ class HeuristicPlayer:
 
     def _choose_one(self, battle: Battle, unit: Unit, options: tuple[Choice, ...]) -> Choice:
         spec = unit.spec
-        by_action, techs = _grouped(options, spec)
+        by_action, techs, kinds = _grouped(options, spec)
+        ally_heals, self_heals, power_ups, defences = kinds
         chance = self.stream.chance
 
-        for tid, tech in techs.items():
-            if tech.heal and tech.target == "ally":
-                for c in by_action[tid]:
-                    ally = battle.unit(c.target or "")
-                    if ally.status != "ok" or ally.health * 3 < ally.max_health:
-                        return c
-        for tid, tech in techs.items():
-            if tech.heal and tech.target == "self" and unit.health * 2 < unit.max_health:
-                return by_action[tid][0]
+        for tid in ally_heals:
+            for c in by_action[tid]:
+                ally = battle.unit(c.target or "")
+                if ally.status != "ok" or ally.health * 3 < ally.max_health:
+                    return c
+        if self_heals and unit.health * 2 < unit.max_health:
+            return by_action[self_heals[0]][0]
 
         enemies = [u for u in battle.units if u.side != unit.side and u.status == "ok"]
         threat = max((_threat(e, unit) for e in enemies), default=0)
         healthy = unit.health > threat * 2
         if healthy or chance(50):
-            for tid, tech in techs.items():
+            for tid, tech in power_ups:
                 if tech.seal_steps or tech.summon is not None:
                     return by_action[tid][0]
                 if tech.clones and unit.chakra * 2 >= unit.max_chakra:
@@ -80,7 +79,6 @@ class HeuristicPlayer:
             if lunge is not None:
                 return lunge
         if threat >= unit.health and chance(55):
-            defences = [t for t in techs.values() if t.is_defence]
             if defences:
                 return by_action[defences[self.stream.below(len(defences))].id][0]
             if chance(50):
@@ -229,7 +227,10 @@ def _clash_threat(enemy: Unit, me: Unit) -> int:
 CACHE_SIZE = 8192
 _THREATS: dict[tuple, tuple[Fighter, Fighter, int]] = {}
 _ESTIMATES: dict[tuple, tuple[Fighter, Technique, Fighter, int]] = {}
-_GROUPS: dict[int, tuple[tuple[Choice, ...], Fighter, dict[str, list[Choice]], dict]] = {}
+#: A technique's id and the technique, by what the player does with it: heal an ally,
+#: heal itself, power up (seal stages, summons, clones), defend; in the spec's order.
+_Kinds = tuple[list[str], list[str], list[tuple[str, Technique]], list[Technique]]
+_GROUPS: dict[int, tuple[tuple[Choice, ...], Fighter, dict[str, list[Choice]], dict, _Kinds]] = {}
 #: Per spec: the chakra amounts its threats turn on (costs, twice the costs, the pours).
 _THRESHOLDS: dict[int, tuple[Fighter, tuple[int, ...]]] = {}
 
@@ -294,24 +295,32 @@ def _estimate(user: Unit, tech: Technique, chakra: int, target: Unit) -> int:
 
 def _grouped(
     options: tuple[Choice, ...], spec: Fighter
-) -> tuple[dict[str, list[Choice]], dict[str, Technique]]:
-    """The options by action, and the spec's techniques among them, in the spec's order.
+) -> tuple[dict[str, list[Choice]], dict[str, Technique], _Kinds]:
+    """The options by action, the spec's techniques among them in the spec's order, and
+    those techniques sorted by kind (see ``_Kinds``), so that a decision need not look
+    at every technique for each kind.
 
     Kept by the options (the engine hands out the same tuple for the same situation);
-    the caller must change neither.
+    the caller must change none of them.
     """
     known = _GROUPS.get(id(options))
     if known is not None and known[0] is options and known[1] is spec:
-        return known[2], known[3]
+        return known[2], known[3], known[4]
     by_action: dict[str, list[Choice]] = {}
     for c in options:
         by_action.setdefault(c.action, []).append(c)
     techs = {t.id: t for t in spec.techniques if t.id in by_action}
+    kinds: _Kinds = (
+        [tid for tid, t in techs.items() if t.heal and t.target == "ally"],
+        [tid for tid, t in techs.items() if t.heal and t.target == "self"],
+        [(tid, t) for tid, t in techs.items() if t.seal_steps or t.summon is not None or t.clones],
+        [t for t in techs.values() if t.is_defence],
+    )
     if isinstance(options, tuple):  # anything else may change: never kept
         if len(_GROUPS) >= CACHE_SIZE:
             _GROUPS.clear()
-        _GROUPS[id(options)] = (options, spec, by_action, techs)
-    return by_action, techs
+        _GROUPS[id(options)] = (options, spec, by_action, techs, kinds)
+    return by_action, techs, kinds
 
 
 register_player("heuristic", HeuristicPlayer)
