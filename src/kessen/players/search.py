@@ -193,7 +193,7 @@ class SearchPlayer:
     # -- the search ------------------------------------------------------------------------
 
     def _search(self, battle: Battle, side: int, mine: list[Choice]) -> Choice:
-        theirs, prior = self._their_options(battle, 1 - side)
+        theirs, prior, foe_legal = self._their_options(battle, 1 - side)
         rows, cols = len(mine), len(theirs)
         total = [[0.0] * cols for _ in range(rows)]
         count = [[0] * cols for _ in range(rows)]
@@ -210,7 +210,7 @@ class SearchPlayer:
         # the same rollout draws: the rows are compared on common random numbers.
         done, round_ = 0, 0
         col_strategy = [1.0 / cols] * cols
-        deck = _Deck(self.stream.next64(), _legal_count(battle, 1 - side))
+        deck = _Deck(self.stream.next64(), len(foe_legal))
         close_call_checked = False
         while True:
             if done >= budget:
@@ -227,9 +227,10 @@ class SearchPlayer:
             dice, draws = self.stream.next64(), self.stream.next64()
             # "Anything" rounds deal the foe's legal choices from a shuffled deck: over a
             # decision they come up evenly, not by the luck of independent draws.
-            dealt = deck.deal() if theirs[c] is ANYTHING else 0
+            column = theirs[c]
+            foe_choice = foe_legal[deck.deal()] if isinstance(column, str) else column  # ANYTHING
             for r in range(rows):
-                total[r][c] += self._rollout(battle, side, mine[r], theirs[c], dice, draws, dealt)
+                total[r][c] += self._rollout(battle, side, mine[r], foe_choice, dice, draws)
                 count[r][c] += 1
             done += rows
             round_ += 1
@@ -244,8 +245,9 @@ class SearchPlayer:
 
     def _their_options(
         self, battle: Battle, foe_side: int
-    ) -> tuple[list[Choice | str | None], list[float]]:
-        """The other lead's candidate choices, and the opponent model's weights on them.
+    ) -> tuple[list[Choice | str | None], list[float], tuple[Choice, ...]]:
+        """The other lead's candidate choices, the opponent model's weights on them, and
+        all its legal choices (none if no unit of that side can act).
 
         Besides the pruned candidates there is :data:`ANYTHING`, a column whose rollouts
         start with a choice drawn uniformly from all the legal ones.  The model mixes two
@@ -255,7 +257,7 @@ class SearchPlayer:
         """
         foe_lead = _lead(battle, battle.pending(foe_side))
         if foe_lead is None:
-            return [None], [1.0]
+            return [None], [1.0], ()
         foe = battle.unit(foe_lead)
         legal = battle.legal_choices(foe_lead)
         theirs: list[Choice | str | None] = list(
@@ -275,7 +277,7 @@ class SearchPlayer:
             trust * guesses.get(c, 0) / MODEL_SAMPLES if isinstance(c, Choice) else 1 - trust
             for c in theirs
         ]
-        return theirs, _normalised(prior)
+        return theirs, _normalised(prior), legal
 
     def _pick(self, strategy: list[float], explore: int) -> int:
         """An index drawn from ``strategy``, or uniformly ``explore`` percent of the time."""
@@ -293,26 +295,17 @@ class SearchPlayer:
         battle: Battle,
         side: int,
         mine: Choice,
-        theirs: Choice | str | None,
+        theirs: Choice | None,
         dice: int,
         draws: int,
-        dealt: int = 0,
     ) -> float:
-        """One sampled future of the cell (``mine``, ``theirs``), valued for ``side``.
-
-        In the :data:`ANYTHING` column the other lead's first choice is its legal choice
-        number ``dealt``."""
+        """One sampled future of the cell (``mine``, ``theirs``), valued for ``side``."""
         sim = battle.copy()
         sim.rng.state = dice  # fresh dice: the search never peeks at the battle's own stream
         policy = self._policy
         policy.stream.state = draws
         fixed = {mine.unit: mine}
-        if theirs is ANYTHING:
-            foe = _lead(sim, sim.pending(1 - side))
-            if foe is not None:
-                legal = sim.legal_choices(foe)
-                fixed[foe] = legal[dealt % len(legal)]
-        elif isinstance(theirs, Choice):
+        if theirs is not None:
             fixed[theirs.unit] = theirs
         # Later turns: the other side plays like the policy as far as the model trusts it,
         # and anything at all otherwise.
@@ -672,11 +665,6 @@ def _gap(payoff: list[list[float]], col_strategy: list[float]) -> float:
     return values[0] - values[1] if len(values) > 1 else 1.0
 
 
-def _legal_count(battle: Battle, side: int) -> int:
-    lead = _lead(battle, battle.pending(side))
-    return len(battle.legal_choices(lead)) if lead is not None else 1
-
-
 class _Deck:
     """Numbers ``0 .. n-1`` dealt in a random order, reshuffled when all are dealt.
 
@@ -687,7 +675,7 @@ class _Deck:
 
     def __init__(self, seed: int, n: int) -> None:
         self.stream = RandomStream(seed)
-        self.n = max(1, n)
+        self.n = n
         self.cards: list[int] = []
 
     def deal(self) -> int:
