@@ -75,7 +75,6 @@ _Columns = dict[str, tuple[tuple[int, int], ...]]
 #: A unit row's fixed part, kept by spec and role: the spec (held), the values, the
 #: cooldown columns, and the values packed (``None`` if one is beyond float32).
 _Row = tuple[Fighter, list[float], _Columns, bytes | None]
-_STATUS = {"ok": 9, "critical": 10, "stable": 11, "dead": 12}
 
 
 def side_slots(fighter: Fighter, depth: int = 0) -> int:
@@ -421,33 +420,8 @@ class Encoder:
         if fixed is None:
             raise OverflowError("a unit's fixed values are beyond float32")
         buffer[offset : offset + self._row_bytes] = fixed
-        max_health = u.max_health
-        max_chakra = u.max_chakra
-        status = u.status
-        seal = spec.seal
-        sealed = u.seal_stage and seal
-        beast = spec.beast
-        # Each value is the one _unit_row writes, or the fixed row's 0.0 where it writes none.
-        _pack_changing(
-            buffer,
-            offset + 16,
-            1.0 if is_lead else 0.0,
-            u.health / max_health if max_health else 0.0,
-            cached[1][6],
-            u.chakra / max_chakra if max_chakra else 0.0,
-            max_chakra / 300,
-            1.0 if status == "ok" else 0.0,
-            1.0 if status == "critical" else 0.0,
-            1.0 if status == "stable" else 0.0,
-            1.0 if status == "dead" else 0.0,
-            u.clock / 5 if u.clock else 0.0,
-            u.stun / 2 if u.stun else 0.0,
-            u.tracked / 3 if u.tracked else 0.0,
-            u.seal_stage / len(seal.stages) if sealed else 0.0,  # type: ignore[union-attr]
-            1.0 if u.resolve_bonus > 0 else 0.0,
-            u.beast_pool / beast.pool if beast and beast.pool else 0.0,
-        )
-        if sealed:
+        _pack_changing(buffer, offset + 16, *_changing_columns(u, is_lead, cached[1][6]))
+        if u.seal_stage and spec.seal:
             _pack_float(buffer, offset + 76, u.speed / 100)
         if u.cooldowns:
             columns = cached[2]
@@ -460,30 +434,9 @@ class Encoder:
         spec = u.spec
         cached = self._rows.get((id(spec), u.role)) or self._row_of(u)
         row = cached[1][:]
-        if is_lead:
-            row[4] = 1.0
-        max_health = u.max_health
-        if max_health:
-            row[5] = u.health / max_health
-        max_chakra = u.max_chakra
-        if max_chakra:
-            row[7] = u.chakra / max_chakra
-        row[8] = max_chakra / 300
-        row[_STATUS[u.status]] = 1.0
-        if u.clock:
-            row[13] = u.clock / 5
-        if u.stun:
-            row[14] = u.stun / 2
-        if u.tracked:
-            row[15] = u.tracked / 3
+        row[4:19] = _changing_columns(u, is_lead, row[6])
         if u.seal_stage and spec.seal:
-            row[16] = u.seal_stage / len(spec.seal.stages)
             row[19] = u.speed / 100
-        if u.resolve_bonus > 0:  # resolve_on, without the property's call
-            row[17] = 1.0
-        beast = spec.beast
-        if beast and beast.pool:
-            row[18] = u.beast_pool / beast.pool
         if u.cooldowns:  # _write_cooldowns(), written out: most rows have some
             columns = cached[2]
             for tid, left in u.cooldowns.items():
@@ -562,3 +515,31 @@ def _write_cooldowns(row: list[float], cooldowns: dict[str, int], columns: _Colu
         if left:
             for column, divisor in columns.get(tid, ()):
                 row[column] = left / divisor
+
+
+def _changing_columns(u: Unit, is_lead: bool, fixed_column_6: float) -> tuple[float, ...]:
+    """A unit row's columns 4 ("lead") to 18 ("beast_pool"), which change from turn to turn
+    (column 6 is fixed, passed through): one source for the packed and the list rows."""
+    max_health = u.max_health
+    max_chakra = u.max_chakra
+    status = u.status
+    spec = u.spec
+    seal = spec.seal
+    beast = spec.beast
+    return (
+        1.0 if is_lead else 0.0,
+        u.health / max_health if max_health else 0.0,
+        fixed_column_6,
+        u.chakra / max_chakra if max_chakra else 0.0,
+        max_chakra / 300,
+        1.0 if status == "ok" else 0.0,
+        1.0 if status == "critical" else 0.0,
+        1.0 if status == "stable" else 0.0,
+        1.0 if status == "dead" else 0.0,
+        u.clock / 5 if u.clock else 0.0,
+        u.stun / 2 if u.stun else 0.0,
+        u.tracked / 3 if u.tracked else 0.0,
+        u.seal_stage / len(seal.stages) if u.seal_stage and seal else 0.0,
+        1.0 if u.resolve_bonus > 0 else 0.0,  # resolve_on, without the property's call
+        u.beast_pool / beast.pool if beast and beast.pool else 0.0,
+    )
