@@ -47,14 +47,28 @@ def test_each_staged_power_up_is_told_under_its_own_name(battle):
 @pytest.mark.parametrize(
     ("end", "line"),
     [
-        (ev.BattleEnd(5, 0, "defeat"), "== lee wins (defeat)"),
-        (ev.BattleEnd(5, 1, "defeat"), "== sasuke wins (defeat)"),
-        (ev.BattleEnd(5, None, "draw"), "== draw (both sides fell)"),
-        (ev.BattleEnd(40, None, "turn_limit"), "== draw (turn limit)"),
+        (ev.BattleEnd(5, 0, "defeat"), "== lee wins: sasuke could no longer fight"),
+        (ev.BattleEnd(5, 1, "defeat"), "== sasuke wins: lee could no longer fight"),
+        (ev.BattleEnd(5, None, "draw"), "== draw: both sides fell in the same turn"),
+        (
+            ev.BattleEnd(40, None, "turn_limit"),
+            "== draw: both sides were still standing at the turn limit",
+        ),
     ],
 )
 def test_every_ending_has_its_own_line(end, line):
     assert describe_event(end, str, SIDES) == line
+
+
+def test_a_win_names_the_fighters_who_could_no_longer_fight(battle):
+    lines = render_turn(battle, [ev.BattleEnd(5, 0, "defeat")], SIDES)
+    assert lines == ["== Lee wins: Sasuke could no longer fight"]
+
+
+def test_the_log_calls_techniques_by_their_names(battle):
+    choice = ev.ChoiceRevealed(1, "p2.sasuke", "goukakyuu", "p1.lee", 30)
+    line = render_turn(battle, [choice, ev.TurnEnd(1, ())], SIDES)[1]
+    assert line == "   Sasuke uses Great Fireball at Lee (30 chakra)"
 
 
 def test_the_two_sides_of_a_mirror_match_are_told_apart():

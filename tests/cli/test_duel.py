@@ -25,13 +25,14 @@ def test_text_duel_tells_each_turn_with_health_and_the_end(kessen):
     standings = [line for line in lines if line.startswith("   | ")]
     assert len(standings) == len(turns)
     assert all(" HP " in s and " ch" in s for s in standings)
-    assert re.match(r"== (naruto wins|sasuke wins|draw) \((defeat|draw|turn limit)\)", lines[-1])
+    ending = r"== (Naruto wins: Sasuke|Sasuke wins: Naruto) could no longer fight$|== draw: "
+    assert re.match(ending, lines[-1])
     # the text tells the same battle as the JSON
     json_run = kessen("duel", "naruto", "sasuke", "--seed", "7", "--json")
     events = _events(json_run)
     assert len(turns) == sum(1 for e in events if e["type"] == "turn_end")
     end = events[-1]
-    expected = {0: "naruto wins", 1: "sasuke wins", None: "draw"}[end["winner"]]
+    expected = {0: "Naruto wins", 1: "Sasuke wins", None: "draw"}[end["winner"]]
     assert lines[-1].startswith(f"== {expected}")
 
 

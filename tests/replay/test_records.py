@@ -258,3 +258,13 @@ def test_an_unfinished_battle_is_recorded_as_such(small_pack):
         record, outcome=dataclasses.replace(record.outcome, reason="draw")
     )
     assert "goes on" in verify_record(finished, small_pack).reason
+
+
+def test_an_unfinished_battle_is_described_as_unfinished_not_as_a_draw(small_pack):
+    battle = Battle(
+        [small_pack.team("ao"), small_pack.team("aka")], seed=3, catalog=small_pack.catalog
+    )
+    battle.play_turn([battle.legal_choices(uid)[-1] for uid in battle.pending()])
+    line = record_of(battle, pack_id(small_pack), sides=("ao", "aka")).describe()
+    assert "unfinished" in line and "draw" not in line
+    assert line.endswith("after 1 turn")

@@ -6,9 +6,10 @@ and chakra at the end of each turn.  The prose belongs to ``kessen.narration``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from kessen.engine import Battle
+from kessen.replay.verdict import verdict
 
 __all__ = ["describe_event", "render_turn", "short_name", "unit_names"]
 
@@ -41,10 +42,15 @@ def describe_event(
     name: Callable[[str], str],
     side_names: tuple[str, str],
     seals: Mapping[str, str] | None = None,
+    *,
+    fighters: Sequence[Sequence[str]] | None = None,
+    technique: Callable[[str], str] = str,
 ) -> str | None:
     """One line for an event; ``None`` for those shown elsewhere (turn end).
 
-    ``seals`` names each bearer's staged power-up (Lee's gates are no cursed seal).
+    ``seals`` names each bearer's staged power-up (Lee's gates are no cursed seal);
+    ``fighters`` names each side's fighters for the ending; ``technique`` turns a
+    technique's id into its name.
     """
     t = e.type
     seal = (seals or {}).get(getattr(e, "unit", ""), "cursed seal")
@@ -54,20 +60,25 @@ def describe_event(
             return f"{name(e.unit)} {what}"
         target = f" at {name(e.target)}" if e.target else ""
         pour = f" ({e.chakra} chakra)" if e.chakra else ""
-        return f"{name(e.unit)} uses {e.technique}{target}{pour}"
+        return f"{name(e.unit)} uses {technique(e.technique)}{target}{pour}"
     if t == "clash":
-        verdict = "EVEN: mutual strike!" if e.verdict == "even" else f"{name(e.winner)} overpowers"
+        verdict_ = "EVEN: mutual strike!" if e.verdict == "even" else f"{name(e.winner)} overpowers"
         return (
-            f"CLASH {e.technique} ({e.power}) vs {e.other_technique} ({e.other_power}): {verdict}"
+            f"CLASH {technique(e.technique)} ({e.power}) vs "
+            f"{technique(e.other_technique)} ({e.other_power}): {verdict_}"
         )
     if t == "hit":
         how = {"mutual": " (mutual strike)", "clash": " (clash won)"}.get(e.via, "")
         return f"{name(e.unit)} hits {name(e.target)} for {e.damage}{how} -> {e.health} HP"
     simple = {
         "guard": lambda: f"{name(e.unit)} braces ({e.percent}% guarded)",
-        "evade": lambda: f"{name(e.unit)} evades {name(e.attacker)}'s {e.technique}",
-        "substitute": lambda: f"{name(e.unit)} swaps with a log; {e.technique} hits wood",
-        "fizzle": lambda: f"{name(e.unit)}'s {e.technique} fizzles ({e.reason.replace('_', ' ')})",
+        "evade": lambda: f"{name(e.unit)} evades {name(e.attacker)}'s {technique(e.technique)}",
+        "substitute": lambda: (
+            f"{name(e.unit)} swaps with a log; {technique(e.technique)} hits wood"
+        ),
+        "fizzle": lambda: (
+            f"{name(e.unit)}'s {technique(e.technique)} fizzles ({e.reason.replace('_', ' ')})"
+        ),
         "beast_intervention": lambda: (
             f"{e.beast} keeps {name(e.unit)} alive: withdrew {e.withdrawn} power"
             f" and spent {e.chakra} chakra"
@@ -89,13 +100,7 @@ def describe_event(
         "stunned": lambda: f"{name(e.unit)} cannot move (stunned)",
         "tracked": lambda: f"{name(e.unit)} has {name(e.target)}'s scent",
         "chakra_drained": lambda: f"{name(e.unit)} drains {e.amount} chakra from {name(e.target)}",
-        "battle_end": lambda: (
-            f"== {side_names[e.winner]} wins ({e.reason})"
-            if e.winner is not None
-            else "== draw (both sides fell)"
-            if e.reason == "draw"
-            else f"== draw ({e.reason.replace('_', ' ')})"
-        ),
+        "battle_end": lambda: f"== {verdict(side_names, e.winner, e.reason, fighters)}",
     }
     render = simple.get(t)
     return render() if render else None
@@ -105,9 +110,17 @@ def render_turn(battle: Battle, events: Iterable, side_names: tuple[str, str]) -
     """The lines of one turn: header, events, standings."""
     names = unit_names(battle)
     seals = {u.uid: u.spec.seal.name for u in battle.units if u.spec.seal is not None}
+    techniques = {t.id: t.name for u in battle.units for t in u.spec.techniques}
+    fighters = [
+        [names[u.uid] for u in battle.units if u.side == side and u.role == "fighter"]
+        for side in (0, 1)
+    ]
 
     def name(uid: str | None) -> str:
         return names.get(uid or "", uid or "?")
+
+    def technique(technique_id: str) -> str:
+        return techniques.get(technique_id, technique_id)
 
     lines: list[str] = []
     for e in events:
@@ -124,7 +137,7 @@ def render_turn(battle: Battle, events: Iterable, side_names: tuple[str, str]) -
             ]
             lines.append("   | " + " | ".join(standing))
             continue
-        line = describe_event(e, name, side_names, seals)
+        line = describe_event(e, name, side_names, seals, fighters=fighters, technique=technique)
         if line is not None:
             lines.append(("   " if e.type != "battle_end" else "") + line)
     return lines

@@ -17,18 +17,32 @@ from kessen.errors import KessenError, UnknownNameError
 
 __all__ = [
     "PackOption",
+    "SaveOption",
     "SeedOption",
     "dump_json_line",
     "get_pack",
     "parse_players",
     "parse_side",
+    "record_path",
+    "say_written",
 ]
+
+#: Endings of files that hold a story or a page, never a battle record.
+_STORY_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt", ".png", ".svg")
 
 PackOption = Annotated[
     Path | None,
     typer.Option("--pack", help="A content pack (TOML) to use instead of the starter pack."),
 ]
 SeedOption = Annotated[int, typer.Option("--seed", help="Seed of the battle's random stream.")]
+SaveOption = Annotated[
+    str | None,
+    typer.Option(
+        "--save",
+        metavar="RECORD.jsonl",
+        help="Keep the battle's record (JSON lines, for `kessen replay`) in this file.",
+    ),
+]
 
 
 @lru_cache(maxsize=8)
@@ -69,3 +83,23 @@ def dump_json_line(data: Any, stream=None) -> None:
     """One compact JSON object on one line (stable key order, UTF-8)."""
     out = stream or sys.stdout
     out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def record_path(path: str | None, *, story_option: str | None = None) -> str | None:
+    """``--save``'s file, refused when its name says it is meant for a story or a picture.
+
+    A record is JSON lines; ``--save v.html`` would put one where a page was wanted.
+    ``story_option`` names the option that writes the story, for the hint.
+    """
+    if path is None or not path.lower().endswith(_STORY_SUFFIXES):
+        return path
+    hint = f"; to write the story there use {story_option} {path}" if story_option else ""
+    raise KessenError(
+        f"--save keeps the battle's record (JSON lines), not a story or a picture: "
+        f"{path!r} is named like one{hint}"
+    )
+
+
+def say_written(path: object, what: str) -> None:
+    """Tell (on stderr, so a pipe stays clean) where a file was written."""
+    typer.echo(f"wrote {what} to {path}", err=True)

@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from kessen.cli.battle_log import render_turn
-from kessen.cli.common import PackOption, dump_json_line, get_pack, parse_players, parse_side
+from kessen.cli.common import (
+    PackOption,
+    SaveOption,
+    dump_json_line,
+    get_pack,
+    parse_players,
+    parse_side,
+    record_path,
+    say_written,
+)
 from kessen.engine import Battle
 from kessen.engine.events import event_to_dict
 from kessen.players import make_player, play_out, player_names
@@ -43,12 +52,11 @@ def duel(
     json_out: Annotated[
         bool, typer.Option("--json", help="One JSON object per event per line.")
     ] = False,
-    save: Annotated[
-        str | None, typer.Option(help="Keep the battle's record in this file (JSON lines).")
-    ] = None,
+    save: SaveOption = None,
     pack: PackOption = None,
 ) -> None:
     """Run a duel (or a team battle) and tell it turn by turn."""
+    save = record_path(save)
     chosen = parse_players(players, player_names())
     battle = run_duel(side_a, side_b, seed, chosen, pack, turn_limit)
     if save:
@@ -80,6 +88,7 @@ def _save(battle: Battle, path: str, pack, players, sides) -> None:
     except ImportError:
         raise typer.BadParameter("--save needs kessen.replay, which is not built yet") from None
     save_record(path, battle, get_pack(pack), players=players, sides=sides)
+    say_written(path, "the battle's record")
 
 
 def register(app: typer.Typer) -> None:

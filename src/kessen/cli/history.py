@@ -92,7 +92,8 @@ def _open_store(url: str | None) -> Store:
 def _line(b: StoredBattle) -> str:
     when = b.created.strftime("%Y-%m-%d %H:%M")
     return (
-        f"#{b.id:<5} {when}  {b.sides[0]} vs {b.sides[1]}  {b.verdict()} in {b.turns} turns  "
+        f"#{b.id:<5} {when}  {b.sides[0]} vs {b.sides[1]}  {b.verdict()} "
+        f"({b.turns} turn{'' if b.turns == 1 else 's'})  "
         f"[{b.players[0]} vs {b.players[1]}, seed {b.seed}, {b.pack} {b.version}]"
     )
 

@@ -34,6 +34,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: the rich panels of this Typer tag every flag with "<bool>".
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100},
 )
 
 
@@ -69,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         # Usage errors: Typer raises those of its own bundled copy of click, or click's,
         # so they are known by their shape.  Said in one line, as Kessen's own errors are.
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kessen` or `kessen history`
+            print(exc.format_message())  # type: ignore[attr-defined]
+            return 2
         if callable(getattr(exc, "format_message", None)) and isinstance(
             getattr(exc, "exit_code", None), int
         ):

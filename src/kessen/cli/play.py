@@ -21,7 +21,7 @@ from rich.table import Table
 
 from kessen.arena import check_player_spec, player_from_spec
 from kessen.cli.battle_log import render_turn, unit_names
-from kessen.cli.common import PackOption, get_pack, parse_side
+from kessen.cli.common import PackOption, SaveOption, get_pack, parse_side, record_path
 from kessen.engine import GUARD, REST, Battle, Choice, Unit, estimate_damage
 from kessen.errors import ChoiceSyntaxError, IllegalChoiceError, KessenError
 from kessen.players import Player, Request, make_player
@@ -49,15 +49,14 @@ def play(
     side: Annotated[int, typer.Option(help="The side you play: 1 (first) or 2 (second).")] = 1,
     seed: Annotated[int, typer.Option(help="Seed of the battle.")] = 7,
     turn_limit: Annotated[int, typer.Option(help="Turns before the battle is called a draw.")] = 40,
-    save: Annotated[
-        str | None, typer.Option(help="Keep the battle's record in this file (JSON lines).")
-    ] = None,
+    save: SaveOption = None,
     pack: PackOption = None,
 ) -> None:
     """Play one side of a battle yourself, a turn at a time."""
     if side not in (1, 2):
         raise KessenError(f"--side {side}: you play side 1 or side 2")
     check_player_spec(opponent)
+    save = record_path(save)
     content = get_pack(pack)
     teams = [parse_side(content, side_a), parse_side(content, side_b)]
     battle = Battle(teams, seed=seed, turn_limit=turn_limit, catalog=content.catalog)

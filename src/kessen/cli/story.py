@@ -15,7 +15,15 @@ import typer
 
 from kessen.aftermath import event_to_dict as aftermath_event_to_dict
 from kessen.aftermath import play_scenario, run_aftermath
-from kessen.cli.common import PackOption, dump_json_line, get_pack, parse_players
+from kessen.cli.common import (
+    PackOption,
+    SaveOption,
+    dump_json_line,
+    get_pack,
+    parse_players,
+    record_path,
+    say_written,
+)
 from kessen.engine.events import event_to_dict
 from kessen.errors import KessenError
 from kessen.narration import FORMATS, compose_story, tell_battle
@@ -37,11 +45,12 @@ def story(
     json_out: Annotated[
         bool, typer.Option("--json", help="The events of both phases, one JSON per line.")
     ] = False,
-    save: Annotated[
-        str | None, typer.Option(help="Keep the battle's record in this file (JSON lines).")
-    ] = None,
+    save: SaveOption = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the story to this file.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the story (in --format) to this file."
+        ),
     ] = None,
     list_all: Annotated[bool, typer.Option("--list", help="List the scenarios.")] = False,
     scenario_file: Annotated[
@@ -56,6 +65,7 @@ def story(
     if list_all:
         _list()
         return
+    save = record_path(save, story_option="-o")
     chosen = _scenario(scenario, scenario_file)
     if format not in FORMATS:
         raise KessenError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
@@ -76,7 +86,7 @@ def story(
     text = tell_battle(battle, content, format=format, scenario=chosen, aftermath=aftermath)
     if output is not None:
         output.write_text(text, "utf-8")
-        typer.echo(f"wrote {output}", err=True)
+        say_written(output, "the story")
     else:
         sys.stdout.write(text)
 
@@ -117,6 +127,7 @@ def _save(battle, pack, path: str, players, scenario: Scenario) -> None:
         raise KessenError("--save needs kessen.replay, which is not built yet") from None
     sides = tuple("+".join(side) for side in scenario.sides)
     save_record(path, battle, pack, players=players, sides=sides, scenario=scenario.id)
+    say_written(path, "the battle's record")
 
 
 def register(app: typer.Typer) -> None:

@@ -29,6 +29,7 @@ from kessen.engine import Battle
 from kessen.engine.events import event_to_dict
 from kessen.errors import RecordError
 from kessen.replay.digest import canonical_json, events_hash
+from kessen.replay.verdict import verdict
 
 __all__ = [
     "FORMAT_VERSION",
@@ -131,13 +132,10 @@ class Record:
     def describe(self) -> str:
         """One line for people: who fought whom, and how it ended."""
         end = self.outcome
-        if end.winner is None:
-            verdict = f"draw ({(end.reason or 'unfinished').replace('_', ' ')})"
-        else:
-            verdict = f"{self.sides[end.winner]} wins ({end.reason})"
+        turns = f"{end.turns} turn" + ("" if end.turns == 1 else "s")
         return (
             f"{self.sides[0]} vs {self.sides[1]}, seed {self.seed}, pack {self.pack.name} "
-            f"{self.pack.version}: {verdict} after {end.turns} turns"
+            f"{self.pack.version}: {verdict(self.sides, end.winner, end.reason)} after {turns}"
         )
 
 

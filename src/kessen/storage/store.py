@@ -21,6 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from kessen.errors import KessenError
 from kessen.replay.record import Record, parse_record
+from kessen.replay.verdict import verdict
 from kessen.storage.migrate import WRITE_LOCK, current_revision, head_revision, upgrade
 from kessen.storage.models import BattleRow, FighterRow
 from kessen.storage.url import database_url, normalise_url
@@ -55,9 +56,7 @@ class StoredBattle:
     scenario: str | None
 
     def verdict(self) -> str:
-        if self.winner is None:
-            return f"draw ({(self.reason or 'unfinished').replace('_', ' ')})"
-        return f"{self.sides[self.winner]} wins ({self.reason})"
+        return verdict(self.sides, self.winner, self.reason)
 
     def as_dict(self) -> dict:
         return {
