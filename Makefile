@@ -12,11 +12,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# The install is editable, so the source is always what runs; pip runs again only when
+# pyproject.toml changes (a stamp per extra), not on every `make story`.
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
-install-test: $(BIN)/python
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
 
 story: install
 	$(BIN)/kessen story valley-of-the-end --seed $(SEED)
@@ -26,11 +33,11 @@ test: install-test
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy src/kessen/engine src/kessen/content src/kessen/errors.py src/kessen/players \
 	    src/kessen/replay src/kessen/protocol src/kessen/storage
-	url=$$(scripts/postgres-for-tests.sh) && \
-	    KESSEN_TEST_POSTGRES_URL="$$url" $(BIN)/python -m pytest -n 2 -q
+	scripts/with-postgres.sh $(BIN)/python -m pytest -n 2
 
 bench: install
 	$(BIN)/python benchmarks/duels.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	scripts/postgres-for-tests.sh stop

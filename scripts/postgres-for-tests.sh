@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server for the storage tests, on its own port.
+# A throwaway PostgreSQL server for the storage tests, of this checkout's own.
 #
 #   url=$(scripts/postgres-for-tests.sh)      start (or reuse) it; prints its URL
 #   scripts/postgres-for-tests.sh stop        stop it and delete its data
+#
+# `make test` runs the suite through scripts/with-postgres.sh, which starts it and stops it
+# again however the tests end.  Its folder is /tmp/kessen-test-postgres-<checkout hash>
+# and its port a free one picked at start, so two checkouts never share a server.
 #
 # Prints one line on stdout, the URL to put in KESSEN_TEST_POSTGRES_URL (everything else
 # goes to stderr), and writes the same URL to $KESSEN_PG_DIR/url.
@@ -14,9 +18,21 @@
 # say why.  KESSEN_REQUIRE_POSTGRES=1 makes that a failure instead.
 set -euo pipefail
 
-PORT="${KESSEN_PG_PORT:-55432}"
-DIR="${KESSEN_PG_DIR:-/tmp/kessen-test-postgres}"
+CHECKOUT=$(cd "$(dirname "$0")/.." && pwd)
+DIR="${KESSEN_PG_DIR:-/tmp/kessen-test-postgres-$(printf '%s' "$CHECKOUT" | cksum | cut -d' ' -f1)}"
 DB="${KESSEN_PG_DB:-kessen_test}"
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+if [ -n "${KESSEN_PG_PORT:-}" ]; then
+    PORT="$KESSEN_PG_PORT"
+elif [ -f "$DIR/port" ]; then
+    PORT=$(cat "$DIR/port")  # a server of this checkout's that is already up
+else
+    PORT=$(free_port)
+fi
 URL="postgresql+psycopg://postgres@127.0.0.1:${PORT}/${DB}"
 
 say() { echo "postgres-for-tests: $*" >&2; }
@@ -102,5 +118,6 @@ if ! as_owner "$BIN/psql" -h "$DIR" -p "$PORT" -U postgres -d postgres -tAq \
 fi
 
 echo "$URL" >"$DIR/url"
+echo "$PORT" >"$DIR/port"
 say "ready: $URL"
 echo "$URL"
