@@ -24,7 +24,7 @@ def test_the_python_examples_run() -> None:
 
 def test_the_example_pack_loads() -> None:
     blocks = re.findall(r"```toml\n(.*?)```", DOC.read_text("utf-8"), flags=re.S)
-    packs = [b for b in blocks if b.startswith("[pack]")]
+    packs = [b for b in blocks if b.startswith('[pack]\nname = "academy"')]
     assert len(packs) == 1
     academy = parse_pack(packs[0], "content.md")
     assert set(academy.fighters) == {"hero", "rival"}

@@ -49,7 +49,7 @@ def test_play_to_the_end_through_a_terminal(tmp_path: Path) -> None:
     child.expect("Not accepted: there is no choice 99")
     child.expect(PROMPT)
     child.sendline("rasengan sasuke 48")  # by name, target and chakra
-    child.expect("Naruto uses rasengan at Sasuke \\(48 chakra\\)")
+    child.expect("Naruto uses Rasengan at Sasuke \\(48 chakra\\)")
     turns = 1
     while True:
         found = child.expect([PROMPT, *ENDINGS])
@@ -107,7 +107,7 @@ def test_a_whole_battle_in_process(pack) -> None:
     text = out.getvalue()
     assert "Not accepted: type a number or a choice" in text
     assert "'auto' lets the heuristic choose" in text
-    assert "Naruto uses kawarimi" in text
+    assert "Naruto uses Substitution" in text
     assert battle.over and asked[0] == "Naruto> "
     assert ("You win!" in text) == (battle.winner == 0)
 

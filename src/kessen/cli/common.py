@@ -19,6 +19,7 @@ __all__ = [
     "PackOption",
     "SaveOption",
     "SeedOption",
+    "counted",
     "dump_json_line",
     "get_pack",
     "parse_players",
@@ -103,3 +104,12 @@ def record_path(path: str | None, *, story_option: str | None = None) -> str | N
 def say_written(path: object, what: str) -> None:
     """Tell (on stderr, so a pipe stays clean) where a file was written."""
     typer.echo(f"wrote {what} to {path}", err=True)
+
+
+def counted(n: int, word: str) -> str:
+    """``n`` things, the word in the plural when it is not one.
+
+    >>> counted(1, "summon"), counted(2, "summon"), counted(0, "fighter")
+    ('1 summon', '2 summons', '0 fighters')
+    """
+    return f"{n:,} {word}" + ("" if n == 1 else "s")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kessen.cli.common import counted
 from kessen.content import load_pack
 from kessen.errors import ContentError
 
@@ -24,11 +25,15 @@ def check(file: Annotated[Path, typer.Argument(help="The pack's TOML file.")]) -
         for problem in exc.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(2) from None
-    techniques = len(pack.techniques)
-    typer.echo(
-        f"{file}: ok: pack {pack.name} {pack.version}, {len(pack.fighters)} fighters, "
-        f"{len(pack.summons)} summons, {techniques} techniques (sha256 {pack.hash[:12]})"
+    counts = ", ".join(
+        counted(len(table), word)
+        for table, word in (
+            (pack.fighters, "fighter"),
+            (pack.summons, "summon"),
+            (pack.techniques, "technique"),
+        )
     )
+    typer.echo(f"{file}: ok: pack {pack.name} {pack.version}, {counts} (sha256 {pack.hash[:12]})")
 
 
 def register(app: typer.Typer) -> None:

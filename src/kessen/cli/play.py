@@ -293,7 +293,8 @@ def _why_not(unit: Unit, action: str) -> str:
 
 def _describe(battle: Battle, unit: Unit, c: Choice, names: dict[str, str]) -> str:
     if c.action == REST:
-        return f"rest (recover {unit.spec.regen * 3} chakra)"
+        regained = unit.spec.regen * 3
+        return f"rest (recover {regained} chakra)" if regained else "rest (no chakra to recover)"
     if c.action == GUARD:
         return "guard (halve the damage taken this turn)"
     tech = unit.spec.technique(c.action)
