@@ -315,22 +315,53 @@ def test_the_teller_never_repeats_and_says_when_it_has_nothing_new() -> None:
 
 def test_a_seal_is_told_by_its_own_name_when_it_meets_a_beast(pack) -> None:
     """The Eight Inner Gates meeting Shukaku is not "cursed seal met sealed curse"."""
-    told = {}
-    for name in ("gaara-vs-lee", "valley-of-the-end"):
+    from kessen.narration.context import Narrator
+    from kessen.narration.fight import _Fight, _seal_meets_beast
+    from kessen.narration.phrasebook import load_phrasebook
+
+    beats = {}
+    for name, holder, host in (
+        ("gaara-vs-lee", "p1.lee", "p2.gaara"),
+        ("valley-of-the-end", "p2.sasuke", "p1.naruto"),
+    ):
         scenario = load_scenario(name)
-        for seed in range(10):
-            battle = play_scenario(scenario, pack, seed)
-            story = compose_story(battle, pack, scenario=scenario)
-            for line in story.lines():
-                if line.beat.startswith("flourish_seal_beast"):
-                    told.setdefault(name, []).append(line)
-    assert told["gaara-vs-lee"] and told["valley-of-the-end"]
-    for line in told["gaara-vs-lee"]:
-        assert line.beat == "flourish_seal_beast", line
-        assert "curse" not in line.text.lower() and "borrowed" not in line.text.lower(), line
-    assert {line.beat for line in told["valley-of-the-end"]} == {
-        "flourish_seal_beast_cursed_seal_of_heaven"
-    }
+        battle = play_scenario(scenario, pack, 1)
+        teller = Teller(load_phrasebook(), RandomStream(1))
+        fight = _Fight(Narrator(teller, battle, pack, scenario))
+        assert _seal_meets_beast(fight, holder, host) is None  # the seal is shut
+        fight.seal_on.add(holder)
+        line = _seal_meets_beast(fight, holder, host)
+        assert line is not None
+        beats[name] = line
+    assert beats["gaara-vs-lee"].beat == "flourish_seal_beast"
+    assert "curse" not in beats["gaara-vs-lee"].text.lower()
+    assert beats["valley-of-the-end"].beat == "flourish_seal_beast_cursed_seal_of_heaven"
+
+
+def test_slogans_are_said_at_the_climax_only(pack) -> None:
+    """The seed's slogans belong to the decisive exchange, never to an earlier clash."""
+    from kessen.narration.plan import plan_battle
+
+    scenario = load_scenario("valley-of-the-end")
+    for seed in range(30):
+        battle = play_scenario(scenario, pack, seed)
+        story = compose_story(battle, pack, scenario=scenario)
+        [fight] = [s for s in story.sections if s.kind == "battle"]
+        climax = plan_battle(battle).climax
+        clashes_before = [e for e in battle.events if e.type == "clash" and e.turn < climax]
+        slogans = [
+            i
+            for i, paragraph in enumerate(fight.paragraphs)
+            for line in paragraph
+            if line.beat.startswith("flourish_")
+        ]
+        lunges = [
+            i
+            for i, paragraph in enumerate(fight.paragraphs)
+            for line in paragraph
+            if line.beat == "climax_lunge"
+        ]
+        assert all(i in lunges for i in slogans), (seed, clashes_before)
 
 
 def test_memories_with_commas_of_their_own_are_listed_with_semicolons(pack) -> None:

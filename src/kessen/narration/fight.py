@@ -1,9 +1,11 @@
-"""The fight, told turn by turn from its events.
+"""The fight, told from its events as the document plan (:mod:`.plan`) shapes it.
 
-Each turn with something worth telling (a clash, a seal, clones, a beast, a heavy blow, a
-fall) becomes a paragraph; runs of quiet turns become one line.  A clash is told by its
-verdict and by how far one power outweighed the other.  After the last turn come the
-last words of those left dying, and who will (by the aftermath's events) not wake.
+Routine turns with something worth telling (a clash, a seal, clones, a beast, a heavy
+blow) become a short paragraph; runs of quiet turns become one summary line.  The climax,
+the decisive exchange, is told in slow motion: the lunge, a memory of each fighter
+called back, the clash, and the slogans of the seed story there and only there (and
+only for the pairing they are about).  After the last turn come the last words of those
+left dying, and who will (by the aftermath's events) not wake.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from kessen.narration.context import Narrator
 from kessen.narration.people import Person, number_word
+from kessen.narration.plan import Plan, plan_battle
 from kessen.narration.story import Line, Section
 from kessen.narration.thoughts import side_person
 
@@ -74,6 +77,14 @@ class _Fight:
         #: Each unit's technique in the turn's clash (the one a beast may draw power from).
         self.clashing: dict[str, str] = {}
         self.quiet = 0
+        self.plan: Plan = plan_battle(n.battle)
+        #: Whether the turn being told is the climax (slogans and memories belong there).
+        self.at_climax = False
+        #: Who has been told making clones already (later clones are routine).
+        self.cloned: set[str] = set()
+        #: The quiet turns the next summary covers, and the damage each side dealt in them.
+        self.quiet_turns: list[int] = []
+        self.dealt: dict[int, int] = {}
 
     def p(self, uid: str | None) -> Person:
         return self.n.person(uid)
@@ -94,7 +105,13 @@ def battle_section(n: Narrator) -> Section:
         if e.type == "resolve" and e.turn == 0:
             fight.resolve_on.add(e.unit)
     for events in turns:
+        turn = events[0].turn if events else 0
+        fight.at_climax = turn == fight.plan.climax
         lines = _tell_turn(fight, events)
+        if fight.at_climax:
+            lines = _climax_open(fight, events) + lines
+        elif turn != fight.plan.turning:
+            lines = _selected(fight, lines)
         if lines:
             if fight.quiet:
                 section.add([_exchange(fight)])
@@ -105,6 +122,7 @@ def battle_section(n: Narrator) -> Section:
                 section.add(lines)
         else:
             fight.quiet += 1
+            _tally(fight, events)
     if fight.quiet:
         section.add([_exchange(fight)])
     end = next((e for e in reversed(n.battle.events) if e.type == "battle_end"), None)
@@ -222,6 +240,8 @@ def _clash(f: _Fight, e: Any) -> list[Line | None]:
                 margin=margin,
             )
         )
+    if not f.at_climax:  # the seed's slogans belong to the decisive exchange only
+        return out
     out.append(_seal_meets_beast(f, e.unit, e.other))
     both = {e.unit, e.other}
     willing = sorted(u for u in both & f.resolve_on if e.verdict == "even" or u == e.winner)
@@ -290,6 +310,8 @@ def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:
         return n.line("stabilised_battle", (e.unit, e.by), a=a, b=f.p(e.by))
     if t == "resolve" and f.is_fighter(e.unit):
         f.resolve_on.add(e.unit)
+        if f.at_climax:  # the fight is decided: a will rising now would be told too late
+            return None
         return n.line(f"resolve_{e.reason}", about, a=a)
     return _minor(f, e, a, about)
 
@@ -327,11 +349,93 @@ def _minor(f: _Fight, e: Any, a: Person, about: tuple[str, ...]) -> Line | None:
     return None
 
 
+#: Beats a routine turn's telling leaves to the summary of the exchanges.
+ROUTINE_BEATS = frozenset({"hit", "clones_strike", "clones_dispelled", "evade", "stun"})
+
+
+def _selected(f: _Fight, lines: list[Line]) -> list[Line]:
+    """Content selection for a routine turn: firsts and falls stay, small blows go.
+
+    Clones made a second time are routine too.
+    """
+    kept = []
+    for line in lines:
+        if line.beat in ROUTINE_BEATS:
+            continue
+        if line.beat == "clones_made":
+            if line.about[0] in f.cloned:
+                continue
+            f.cloned.add(line.about[0])
+        kept.append(line)
+    return kept
+
+
+def _tally(f: _Fight, events: list[Any]) -> None:
+    """Count a quiet turn into the summary: its damage, by side."""
+    f.quiet_turns.append(events[0].turn if events else 0)
+    for e in events:
+        if e.type == "hit" and e.unit in f.units:
+            side = f.units[e.unit].side
+            f.dealt[side] = f.dealt.get(side, 0) + e.damage
+
+
+def _climax_open(f: _Fight, events: list[Any]) -> list[Line]:
+    """Slow motion before the decisive exchange: the lunge, and what each one saw."""
+    n = f.n
+    clash = next(
+        (e for e in events if e.type == "clash" and f.is_fighter(e.unit) and f.is_fighter(e.other)),
+        None,
+    )
+    if clash is None:
+        return []
+    a, b = f.p(clash.unit), f.p(clash.other)
+    out: list[Line | None] = [
+        n.line(
+            "climax_lunge",
+            (clash.unit, clash.other),
+            a=a,
+            b=b,
+            tech_a=f.tech(clash.unit, clash.technique),
+            tech_b=f.tech(clash.other, clash.other_technique),
+        )
+    ]
+    for uid in (clash.unit, clash.other):
+        memory = _memory(f, uid)
+        if memory:
+            out.append(n.line("climax_memory", (uid,), a=f.p(uid), memory=memory))
+    return [line for line in out if line is not None]
+
+
+def _memory(f: _Fight, uid: str) -> str:
+    """One of the fighter's memories (the scenario's, else its own), picked at random."""
+    spec = f.units[uid].spec
+    memories = spec.memories
+    if f.n.scenario is not None:
+        memories = f.n.scenario.memories(spec.id, spec.memories)
+    return f.n.teller.pick(list(memories)) or ""
+
+
 def _exchange(f: _Fight) -> Line | None:
+    """One summary sentence for a run of routine turns: who had the better of them.
+
+    The line's value names the turns it covers (``"3-5"``), for the tests.
+    """
     n = f.n
     turns, f.quiet = f.quiet, 0
-    beat = "exchange_one" if turns == 1 else "exchange_many"
-    return n.line(beat, (), a=side_person(n, 0), b=side_person(n, 1), turns=number_word(turns))
+    covered, f.quiet_turns = f.quiet_turns, []
+    dealt, f.dealt = f.dealt, {}
+    value = f"{covered[0]}-{covered[-1]}" if covered else None
+    a, b = side_person(n, 0), side_person(n, 1)
+    hi = max(dealt.values(), default=0)
+    lo = min(dealt.get(0, 0), dealt.get(1, 0))
+    if hi > 0 and hi > lo * 3 // 2:
+        ahead = max(dealt, key=lambda s: dealt[s])
+        a, b = side_person(n, ahead), side_person(n, 1 - ahead)
+        beat = "exchange_ahead"
+    else:
+        beat = "exchange_one" if turns == 1 else "exchange_many"
+    line = n.line(beat, (), a=a, b=b, turns=number_word(turns))
+    return Line(line.text, line.beat, line.about, value) if line is not None else None
 
 
 def _ending(f: _Fight, end: Any) -> Line | None:
