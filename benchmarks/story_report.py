@@ -23,7 +23,7 @@ from kessen.aftermath import play_scenario, run_aftermath
 from kessen.content import load_starter_pack
 from kessen.narration import compose_story
 from kessen.narration.phrasebook import sentences
-from kessen.narration.plan import FIXED_BEATS, seed_beats, signature_clash
+from kessen.narration.plan import FIXED_BEATS, outcome_of, seed_beats, signature_clash
 from kessen.scenario import load_scenario
 
 #: Seeds whose stories the "more than one story" figure is taken over (the issue's).
@@ -42,10 +42,9 @@ def _one(job: tuple[str, int]) -> dict:
             said.append(s)
             if line.beat in FIXED_BEATS:
                 fixed.add(s)
-    fates = " / ".join(f"{uid} {f.fate}" for uid, f in sorted(after.fates.items()))
     return {
         "seed": seed,
-        "outcome": fates,
+        "outcome": outcome_of(battle, after),
         "signature": signature_clash(battle, scenario) is not None,
         "beats": seed_beats(battle, after, scenario),
         "sentences": said,

@@ -24,6 +24,7 @@ __all__ = [
     "Plan",
     "Role",
     "decisive_clash",
+    "outcome_of",
     "plan_battle",
     "seed_beats",
     "signature_clash",
@@ -116,6 +117,29 @@ def signature_clash(battle: Battle, scenario: Any) -> Any | None:
         if poured.get(uid, 0) < tech.pours[-1]:
             return None
     return clash
+
+
+def outcome_of(battle: Battle, after: Any) -> str:
+    """How it ended for each fighter, as a story tells it: ``naruto fell and lived /
+    sasuke died at the place``.  Finer than the fates: who was standing, where one died."""
+    fates = after.fates if after is not None else {}
+    deaths = {e.unit: e for e in after.events if e.type == "death"} if after is not None else {}
+    parts = []
+    for u in battle.units:
+        if u.role != "fighter":
+            continue
+        fate = fates[u.uid].fate if u.uid in fates else u.status
+        if fate == "died":
+            at_place = u.status == "dead" or (u.uid in deaths and deaths[u.uid].metres == 0)
+            how = "died at the place" if at_place else "died on the way"
+        elif fate == "departed":
+            how = "won and left"
+        elif u.status == "ok":
+            how = "won standing" if fate == "survived" else fate
+        else:
+            how = "fell and lived" if fate == "survived" else f"fell, {fate}"
+        parts.append(f"{u.spec.id} {how}")
+    return " / ".join(parts)
 
 
 def seed_beats(battle: Battle, after: Any, scenario: Any) -> list[str]:

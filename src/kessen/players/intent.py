@@ -6,8 +6,8 @@ turns it into behaviour, around any player, without scripting any result:
 
 - while the end is not near, a fighter with a signature never spends the chakra it needs
   to pour its signature in at full power (:data:`LUNGES` times), never charges any other
-  technique, keeps the signature itself for later, and leaves its seal shut unless it is
-  well behind;
+  technique, keeps the signature itself for later, and leaves its seal shut and its
+  beast's chakra alone unless it is well behind;
 - once the end is near (one of the rivals is down to :data:`CLIMAX_PERCENT` of its
   health: both see it at once), it lunges at its rival with the signature at full power,
   whenever it can; the engine decides what comes of it (a clash, a mutual strike, a
@@ -30,13 +30,14 @@ from kessen.players.base import Player, Request
 __all__ = ["CLIMAX_PERCENT", "IntentPlayer", "end_is_near"]
 
 #: The end is near when either rival is at or below this percent of its health.
-CLIMAX_PERCENT = 45
+CLIMAX_PERCENT = 50
 #: A fighter saving itself keeps the chakra for this many lunges at full power: "full
 #: powered attacks met", and met again until one of them broke.
 LUNGES = 2
-#: A fighter saving itself leaves its seal shut (each stage eats at the bearer) unless it
-#: is behind its rival by this many points of health percent.
-BEHIND = 30
+#: A fighter saving itself leaves its seal shut (each stage eats at the bearer) and its
+#: beast's chakra alone, unless it is behind its rival by this many points of health
+#: percent: "cursed seal met sealed curse" is for the end.
+BEHIND = 15
 
 
 class IntentPlayer:
@@ -103,14 +104,14 @@ def _holding_back(
     unit: Unit, options: tuple[Choice, ...], tech_id: str, full: int, rival: Unit
 ) -> tuple[Choice, ...]:
     """The choices that keep the signature, and the chakra to pour it in, for later; the
-    seal stays shut unless the fighter is well behind."""
+    seal and the beast's techniques stay unused unless the fighter is well behind."""
     kept = []
     behind = _percent(unit) + BEHIND < _percent(rival)
     for c in options:
         if c.action == tech_id:
             continue
         tech = unit.spec.technique(c.action)
-        if tech is not None and tech.seal_steps and not behind:
+        if tech is not None and (tech.seal_steps or tech.needs == "beast") and not behind:
             continue
         if tech is not None and (c.chakra > tech.cost or unit.chakra - c.chakra < full * LUNGES):
             continue
