@@ -257,7 +257,7 @@ def test_a_plain_duel_is_told_without_a_scenario(pack) -> None:
 def test_every_phrasing_fills_with_the_values_the_narrator_gives() -> None:
     book = load_phrasebook()
     person = Person("Naruto Uzumaki", "Naruto", "he", "the jinchuriki", "his friend")
-    values = {name: person for name in ("a", "b", "c", "m")}
+    values = {name: person for name in ("a", "b", "c", "m", "everyone", "proctor")}
     values |= {
         name: "x"
         for name in [

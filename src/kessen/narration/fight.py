@@ -440,11 +440,13 @@ def _exchange(f: _Fight) -> Line | None:
 
 def _ending(f: _Fight, end: Any) -> Line | None:
     n = f.n
+    p = n.proctor
     if end.reason == "turn_limit":
-        return n.line("end_turn_limit", (), a=side_person(n, 0), b=side_person(n, 1))
+        return n.line("end_turn_limit", (), a=side_person(n, 0), b=side_person(n, 1), proctor=p)
     if end.winner is None:
-        return n.line("end_draw", (), a=side_person(n, 0), b=side_person(n, 1))
-    return n.line("end_defeat", (), a=side_person(n, end.winner), b=side_person(n, 1 - end.winner))
+        return n.line("end_draw", (), a=side_person(n, 0), b=side_person(n, 1), proctor=p)
+    a, b = side_person(n, end.winner), side_person(n, 1 - end.winner)
+    return n.line("end_defeat", (), a=a, b=b, proctor=p)
 
 
 def _last_words(f: _Fight) -> list[Line | None]:

@@ -150,10 +150,33 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
     """
     out: list[str] = []
     end = 0
+    last: Person | None = None  # the person named or pointed at most recently
+    subject: Person | None = None  # the first person of the current sentence
+    previous: Person | None = None  # the first person of the sentence before
     for m in _PLACEHOLDER.finditer(template):
         before = template[end : m.start()]
         out.append(before)
-        word = _value(values, m.group(1), m.group(2))
+        if _SENTENCE_END.search(before):
+            previous, subject = subject, None
+        value = values[m.group(1)]
+        form = m.group(2)
+        # A pronoun opening a sentence reads as the last sentence's subject; inside one,
+        # as its subject or the last person named.
+        rivals = [last] if subject is not None else [last, previous]
+        if isinstance(value, Person) and subject is None:
+            subject = value
+        if (
+            isinstance(value, Person)
+            and form is not None
+            and (value != subject or len(rivals) == 2)
+            and any(_ambiguous(value, form, other) for other in rivals)
+        ):
+            form = _NAMED.get(form.lower())  # "he" could mean the other one: say the name
+            if form is None:
+                form = "possessive"
+        word = _value(values, m.group(1), form)
+        if isinstance(value, Person) and (form is None or form in _REFERS):
+            last = value
         so_far = "".join(out).rstrip().rstrip("\"'“‘")
         if (capital and not so_far) or so_far.endswith((".", "!", "?")):
             word = _capitalised(word)
@@ -164,9 +187,26 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
     return _capitalised(text) if capital else text
 
 
+#: Forms that point at a person (a name or a pronoun), and the name standing in for each
+#: pronoun when the pronoun could point at someone else.
+_REFERS = frozenset({"name", "Name", "full", "he", "He", "him", "Him", "his", "His", "possessive"})
+_NAMED = {"he": "name", "him": "name"}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _ambiguous(person: Person, form: str, last: Person | None) -> bool:
+    """Whether a pronoun for ``person`` could be read as ``last``, someone else of the
+    same pronoun ("each trade cost him more than it cost him")."""
+    if form.lower() not in ("he", "him", "his"):
+        return False
+    return last is not None and last != person and last.pronoun == person.pronoun
+
+
 def _value(values: Mapping[str, object], name: str, form: str | None) -> str:
     value = values[name]
     if isinstance(value, Person):
+        if form == "possessive":
+            return f"{value.short}'s"
         return value.form(form or "name")
     if form is not None:
         raise KeyError(f"{{{name}.{form}}}: {name} is not a person")

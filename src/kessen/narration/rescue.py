@@ -57,6 +57,12 @@ class _Rescue:
         self.stayed = False
         #: Who keeps vigil by whom at the battle's place: patient -> the one beside them.
         self.watchers: dict[str, str] = {}
+        #: Rescuers who have come to the battle's place so far.
+        self.arrived: set[str] = set()
+        #: Fallen fighters whose beast sustains them after the fight: uid -> beast's name.
+        self.beasts: dict[str, str] = {
+            e.unit: e.beast for e in self.after.events if e.type == "beast_sustains"
+        }
 
     def p(self, uid: str | None) -> Person:
         return self.n.person(uid)
@@ -176,17 +182,47 @@ def _arrives(r: _Rescue, e: Any) -> list[Line | None]:
     n = r.n
     a = r.p(e.unit)
     member = r.cast.get(e.unit)
+    out: list[Line | None] = []
+    first = not r.arrived
+    r.arrived.add(e.unit)
+    for host in _sustained(r, e.minute) if first else []:
+        # "Soon, he felt the presence of Kakashi and felt relieved."
+        beast = r.beasts[host]
+        out.append(n.line("beast_senses", (host, e.unit), a=a, b=r.p(host), beast=beast))
     if member is not None and member.role == "team":
-        out = [n.line("team_arrives", (e.unit,), a=a, place=n.place_name())]
+        out.append(n.line("team_arrives", (e.unit,), a=a, place=n.place_name()))
     elif a.relation:
-        out = [n.line("rescuer_arrives_related", (e.unit,), a=a, place=n.place_name())]
+        out.append(n.line("rescuer_arrives_related", (e.unit,), a=a, place=n.place_name()))
     else:
-        out = [n.line("rescuer_arrives", (e.unit,), a=a, place=n.place_name())]
+        out.append(n.line("rescuer_arrives", (e.unit,), a=a, place=n.place_name()))
     fallen = [u.uid for u in n.battle.units if u.role == "fighter" and u.status != "ok"]
     if a.relation and fallen and not r.stayed and not any(r.carries.values()):
         beat = "first_look_two" if len(fallen) == 2 else "first_look"
         out.append(n.line(beat, (e.unit,), a=a, b=r.p(fallen[0])))
+    if a.relation:  # the teacher looks at every one of them, the one standing too
+        for uid in _still_here(r, e.minute):
+            out.append(n.line("checks_standing", (e.unit, uid), a=a, b=r.p(uid)))
     return out
+
+
+def _sustained(r: _Rescue, minute: float) -> list[str]:
+    """Fighters whose beast is keeping them alive when someone first comes."""
+    dead = {e.unit for e in r.after.events if e.type == "death" and e.minute <= minute}
+    return [uid for uid in r.beasts if uid not in dead]
+
+
+def _still_here(r: _Rescue, minute: float) -> list[str]:
+    """Fighters standing at the end who are still at the battle's place at ``minute``."""
+    gone = {
+        e.unit
+        for e in r.after.events
+        if e.type in ("departs", "arrive_village") and e.minute <= minute
+    }
+    return [
+        u.uid
+        for u in r.n.battle.units
+        if u.role == "fighter" and u.status == "ok" and u.uid not in gone
+    ]
 
 
 def _triage(r: _Rescue, e: Any) -> Line | None:
@@ -357,8 +393,12 @@ def _arrive(r: _Rescue, e: Any) -> Line | None:
     if role == "rescuer" and a.relation:
         fallen = _fallen(r)
         students = join_words([r.p(uid).short for uid in fallen])
+        left = [uid for uid, f in n.aftermath.fates.items() if f.fate == "departed"]
         if any(uid in r.dead for uid in fallen):
             beat = "teacher_returns_grief"
+        elif left:  # one of them chose to go: nothing to be easy about
+            students = join_words([r.p(uid).short for uid in left])
+            beat = "teacher_returns_departed"
         elif any(uid not in r.saved for uid in fallen):
             beat = "teacher_returns_worry_two" if len(fallen) == 2 else "teacher_returns_worry"
         else:
