@@ -290,16 +290,17 @@ def test_every_phrasing_fills_with_the_values_the_narrator_gives() -> None:
             "students",
             "when",
             "n",
+            "thought",
         ]
     }
+    teller = Teller(book, RandomStream(5))
     for beat, phrasings in book.beats.items():
         assert phrasings, beat
         for text in phrasings:
             for _name, form in placeholders(text):
                 assert form is None or form in FORMS, (beat, text)
-            assert "{" not in fill(text, values), (beat, text)
-    for essential in ("fate_died_after", "fate_survived_saved", "clash_even", "falls_critical"):
-        assert len(book.phrasings(essential)) >= 3
+            for _ in range(3):  # slots filled at random: each time, nothing left unfilled
+                assert "{" not in fill(teller.expand(text), values), (beat, text)
 
 
 def test_the_teller_never_repeats_and_says_when_it_has_nothing_new() -> None:

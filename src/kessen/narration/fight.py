@@ -53,6 +53,32 @@ def stammer(name: str) -> str:
     return f"{head}-{name}..."
 
 
+def stammers(name: str) -> list[str]:
+    """Ways a dying fighter calls out a name, the seed's first.
+
+    >>> stammers("Naruto")[:3]
+    ['Na-Naruto...', 'N-Naruto...', 'Nar... uto...']
+    """
+    half = max(1, (len(name) + 1) // 2)
+    return [
+        stammer(name),
+        f"{name[:1]}-{name}...",
+        f"{name[:half]}... {name[half:].lower()}...",
+        f"{name}...",
+        f"{name[:2]}... {name}...",
+        f"...{name}...",
+    ]
+
+
+def brokens(name: str) -> list[str]:
+    """Ways of not quite getting a name out, the seed's first.
+
+    >>> brokens("Sasuke")[:2]
+    ['Sas- ke?', 'S... Sasuke?']
+    """
+    return [broken(name), f"{name[:1]}... {name}?", f"{name[:2]}...?", f"{name}...", f"...{name}?"]
+
+
 def broken(name: str) -> str:
     """A name that does not quite make it out.
 
@@ -483,9 +509,11 @@ def _last_words(f: _Fight) -> list[Line | None]:
         other = other or next((v for v in listeners if v is not u), None)
         name = f.p(other.uid).short if other is not None else ""
         if i == 0:
-            out.append(n.line("call_first", (u.uid,), a=a, call=stammer(name) if name else "..."))
+            call = n.teller.pick(stammers(name)) if name else "..."
+            out.append(n.line("call_first", (u.uid,), a=a, call=call))
         else:
-            out.append(n.line("call_answer", (u.uid,), a=a, call=broken(name) if name else "..."))
+            call = n.teller.pick(brokens(name)) if name else "..."
+            out.append(n.line("call_answer", (u.uid,), a=a, call=call))
     for u in dying:
         a = f.p(u.uid)
         words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()

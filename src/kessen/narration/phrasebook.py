@@ -1,8 +1,10 @@
 """The phrasebook: every phrasing of every story beat, read from the TOML files in ``text/``.
 
 A phrasing is a template: ``{a}`` names a person, ``{a.his}`` asks a form of one (see
-:data:`~kessen.narration.people.FORMS`), ``{tech}`` inserts a plain value.  Nothing else
-is interpreted: the phrasebook is data, like a pack.
+:data:`~kessen.narration.people.FORMS`), ``{tech}`` inserts a plain value, and
+``{~slot}`` one of the words listed for that slot in ``text/slots.toml`` (so that a
+phrasing varies inside the sentence too).  Nothing else is interpreted: the phrasebook
+is data, like a pack.
 
 A :class:`Teller` picks phrasings with its own random stream and never says the same
 sentence twice in one story.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -36,7 +38,10 @@ from kessen.narration.people import FORMS, Person
 __all__ = ["Phrasebook", "Teller", "load_phrasebook", "placeholders", "sentences"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([A-Za-z]+))?\}")
-_SENTENCE = re.compile(r"""\s*.+?[.!?…]+["'”’)]*(?=\s|$)|\s*.+$""", re.S)
+_SLOT = re.compile(r"\{~([a-z_][a-z0-9_]*)\}")
+# A sentence ends at . ! ? or an ellipsis followed by a capital, a quote or the end: the
+# trailing words of a dying man ("Thank... you... baka.") are one sentence.
+_SENTENCE = re.compile(r"""\s*.+?[.!?…]+["'”’)]*(?=\s+["'“‘(]?[A-Z]|\s*$)|\s*.+$""", re.S)
 
 
 def placeholders(template: str) -> list[tuple[str, str | None]]:
@@ -53,6 +58,8 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences('He fell. "Get help, now." It was over!')
     ['He fell.', '"Get help, now."', 'It was over!']
+    >>> sentences('"Thank... you... baka." It was the last thing he said.')
+    ['"Thank... you... baka."', 'It was the last thing he said.']
     """
     return [m.group(0).strip() for m in _SENTENCE.finditer(text.strip()) if m.group(0).strip()]
 
@@ -62,6 +69,8 @@ class Phrasebook:
     """Phrasings by beat name."""
 
     beats: Mapping[str, tuple[str, ...]]
+    #: Words for the ``{~slot}`` placeholders, by slot name.
+    slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def phrasings(self, beat: str) -> tuple[str, ...]:
         try:
@@ -76,8 +85,10 @@ def load_phrasebook() -> Phrasebook:
     folder = resources.files("kessen.narration").joinpath("text")
     beats: dict[str, tuple[str, ...]] = {}
     problems: list[ContentProblem] = []
+    slots_text = folder.joinpath("slots.toml").read_text("utf-8")
+    slots = {k: tuple(str(w) for w in v) for k, v in tomllib.loads(slots_text).items()}
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".toml") or entry.name == "names.toml":
+        if not entry.name.endswith(".toml") or entry.name in ("names.toml", "slots.toml"):
             continue
         source = f"kessen:narration/text/{entry.name}"
         data = tomllib.loads(entry.read_text("utf-8"))
@@ -93,12 +104,17 @@ def load_phrasebook() -> Phrasebook:
                                 source, f"{beat}[{i}]", f"unknown form {{{name}.{form}}}"
                             )
                         )
+                for slot in _SLOT.findall(str(text)):
+                    if slot not in slots:
+                        problems.append(
+                            ContentProblem(source, f"{beat}[{i}]", f"unknown slot {{~{slot}}}")
+                        )
             if beat in beats:
                 problems.append(ContentProblem(source, beat, "beat defined twice"))
             beats[beat] = tuple(str(t) for t in phrasings)
     if problems:
         raise ContentError(problems)
-    return Phrasebook(beats)
+    return Phrasebook(beats, slots)
 
 
 class Teller:
@@ -126,12 +142,16 @@ class Teller:
         for group in (fresh, stale):
             while group:
                 index = group.pop(self.rng.below(len(group)))
-                text = fill(phrasings[index], values)
+                text = fill(self.expand(phrasings[index]), values)
                 if self.fresh(text):
                     self.remember(text)
                     self.used.add((beat, index))
                     return text
         return None
+
+    def expand(self, template: str) -> str:
+        """Each ``{~slot}`` of ``template`` replaced by one of its words, at random."""
+        return _SLOT.sub(lambda m: self.pick(self.book.slots[m.group(1)]) or "", template)
 
     def fresh(self, text: str) -> bool:
         return not any(s in self.said for s in sentences(text))
