@@ -44,6 +44,10 @@ _SLOT = re.compile(r"\{~([a-z_][a-z0-9_]*)\}")
 _SENTENCE = re.compile(r"""\s*.+?[.!?…]+["'”’)]*(?=\s+["'“‘(]?[A-Z]|\s*$)|\s*.+$""", re.S)
 
 
+#: How quoted words end when the sentence goes on to say who said them.
+_SAID = ('..."', '?"', '!"', ',"', "...”", "?”", "!”")
+
+
 def placeholders(template: str) -> list[tuple[str, str | None]]:
     """The ``(name, form)`` pairs a template asks for.
 
@@ -60,8 +64,20 @@ def sentences(text: str) -> list[str]:
     ['He fell.', '"Get help, now."', 'It was over!']
     >>> sentences('"Thank... you... baka." It was the last thing he said.')
     ['"Thank... you... baka."', 'It was the last thing he said.']
+    >>> sentences('"Na-Naruto..." Sasuke coughed up blood. He fell.')
+    ['"Na-Naruto..." Sasuke coughed up blood.', 'He fell.']
     """
-    return [m.group(0).strip() for m in _SENTENCE.finditer(text.strip()) if m.group(0).strip()]
+    pieces = [m.group(0).strip() for m in _SENTENCE.finditer(text.strip()) if m.group(0).strip()]
+    out: list[str] = []
+    for piece in pieces:
+        # Words said and who said them are one sentence: '"Na-Naruto..." he whispered.'
+        last = out[-1] if out else ""
+        open_quote = last.count('"') % 2 == 1  # a quotation the splitter cut in two
+        if last and (open_quote or (last.startswith(('"', "“")) and last.endswith(_SAID))):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,10 @@ def thoughts_sections(n: Narrator) -> list[Section]:
         lines: list[Line | None] = [n.line("thoughts_open", about, a=a)]
         if told:
             lines.extend(_motive(n, a, about, told[0]))
-        lines.append(_memories(n, a, about, _some(n, list(memories), MEMORIES_TOLD)))
+        flash = len(memories) >= FLASH_FROM
+        # Of a few memories, fewer are called up, so that tellings differ.
+        count = MEMORIES_TOLD if len(memories) > MEMORIES_TOLD else len(memories) - 1
+        lines.append(_memories(n, a, about, _some(n, list(memories), max(1, count)), flash))
         for motive in told[1:]:
             lines.extend(_motive(n, a, about, motive))
         if u.stakes:
@@ -83,7 +86,7 @@ def thoughts_sections(n: Narrator) -> list[Section]:
 MOTIVES_TOLD = 2
 MEMORIES_TOLD = 3
 #: Percent of motive sentences said inside a frame ("..., he told himself.").
-FRAMED_PERCENT = 80
+FRAMED_PERCENT = 90
 
 
 def _some(n: Narrator, items: list[str], count: int) -> list[str]:
@@ -94,6 +97,11 @@ def _some(n: Narrator, items: list[str], count: int) -> list[str]:
     while len(keep) < count:
         keep.add(n.teller.rng.below(len(items)))
     return [item for i, item in enumerate(items) if i in keep]
+
+
+#: Memories come back in flashes ("Haku. Gaara. The race.") only for a fighter with at
+#: least this many, so that the flashes are not the same ones every time.
+FLASH_FROM = 4
 
 
 def _motive(n: Narrator, a: Person, about: tuple[str, ...], motive: str) -> list[Line | None]:
@@ -122,12 +130,14 @@ def _starts_with_name(n: Narrator, text: str) -> bool:
     return first in names or first == "I"
 
 
-def _memories(n: Narrator, a: Person, about: tuple[str, ...], memories: list[str]) -> Line | None:
+def _memories(
+    n: Narrator, a: Person, about: tuple[str, ...], memories: list[str], flash: bool
+) -> Line | None:
     if not memories:
         return None
     if len(memories) == 1:
         return n.line("memory_one", about, a=a, memory=memories[0])
-    if n.teller.rng.chance(30):
+    if flash and n.teller.rng.chance(20):
         fragments = " ".join(m[:1].upper() + m[1:].rstrip(".") + "." for m in memories)
         return n.line("memories_flash", about, a=a, fragments=fragments)
     return n.line("memories_list", about, a=a, memories=list_of(memories))
