@@ -138,6 +138,7 @@ def battle_section(n: Narrator) -> Section:
             lines = _climax_open(fight, events) + lines
         elif turn != fight.plan.turning:
             lines = _selected(fight, lines)
+        lines = [Line(x.text, x.beat, x.about, x.value, turn) for x in lines]
         if lines:
             if fight.quiet:
                 section.add([_exchange(fight)])
@@ -460,19 +461,24 @@ def _exchange(f: _Fight) -> Line | None:
         beat = "exchange_ahead"
     else:
         beat = "exchange_one" if turns == 1 else "exchange_many"
-    line = n.line(beat, (), a=a, b=b, turns=number_word(turns))
+    line = n.line(beat, _fighters(n), a=a, b=b, turns=number_word(turns))
     return Line(line.text, line.beat, line.about, value) if line is not None else None
 
 
 def _ending(f: _Fight, end: Any) -> Line | None:
     n = f.n
-    p = n.proctor
+    p, everyone = n.proctor, _fighters(n)
     if end.reason == "turn_limit":
-        return n.line("end_turn_limit", (), a=side_person(n, 0), b=side_person(n, 1), proctor=p)
+        a, b = side_person(n, 0), side_person(n, 1)
+        return n.line("end_turn_limit", everyone, a=a, b=b, proctor=p)
     if end.winner is None:
-        return n.line("end_draw", (), a=side_person(n, 0), b=side_person(n, 1), proctor=p)
+        return n.line("end_draw", everyone, a=side_person(n, 0), b=side_person(n, 1), proctor=p)
     a, b = side_person(n, end.winner), side_person(n, 1 - end.winner)
-    return n.line("end_defeat", (), a=a, b=b, proctor=p)
+    return n.line("end_defeat", everyone, a=a, b=b, proctor=p)
+
+
+def _fighters(n: Narrator) -> tuple[str, ...]:
+    return tuple(u.uid for u in n.battle.units if u.role == "fighter")
 
 
 def _last_words(f: _Fight) -> list[Line | None]:

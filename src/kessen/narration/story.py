@@ -1,7 +1,8 @@
 """A told story as data: sections of paragraphs of lines, each line tagged with its beat.
 
 The tags are what the renderers ignore and the tests read: which beat a sentence tells,
-whom it is about, and (for the epilogue) the fate it states.
+whom it is about, (for the epilogue) the fate it states, (for a summary of routine
+exchanges) the turns it covers, and (for the fight) the turn it tells.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ class Line:
     beat: str
     about: tuple[str, ...] = ()
     value: str | None = None
+    #: The turn of the fight the line tells, for lines of the fight that tell one turn.
+    turn: int | None = None
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Any
 from kessen.content import Pack
 from kessen.engine import Battle, RandomStream, derive_seed
 from kessen.errors import KessenError
-from kessen.narration.chart import chart_png, fight_series
+from kessen.narration.chart import chart_svg, fight_series
 from kessen.narration.context import Narrator
 from kessen.narration.epilogue import epilogue_section
 from kessen.narration.fight import battle_section
@@ -78,5 +78,5 @@ def tell_battle(
         return render_markdown(story)
     if format == "html":
         footer = f"Kessen, seed {battle.seed}, pack {pack.name} {pack.version}"
-        return render_html(story, chart_png(story.series, story.title), footer)
+        return render_html(story, chart_svg(story.series, story.title), footer)
     return render_text(story)
