@@ -181,7 +181,7 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
     dispelled: dict[str, int] = {}
     told_hits = 0
     last_attacker: dict[str, str] = {}
-    for e in events:
+    for e in _mutual_first(events):
         t = e.type
         if t == "hit":
             last_attacker[e.target] = e.unit
@@ -213,6 +213,38 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
     for maker, count in dispelled.items():
         out.append(n.line("clones_dispelled", (maker,), a=f.p(maker), count=number_word(count)))
     return [line for line in out if line is not None]
+
+
+#: What follows from blows: told after both blows of a mutual strike have landed.
+_AFTERMATH_OF_BLOWS = ("critical", "death", "beast_intervention")
+
+
+def _mutual_first(events: list[Any]) -> list[Any]:
+    """The turn's events with both blows of a mutual strike told before what they did.
+
+    The engine lands the two blows one after the other; the story has them land together
+    ("Naruto shoved his Rasengan into Sasuke's chest. Sasuke shoved his Chidori into
+    Naruto's chest. But there was a difference in the outcome."), so that no one is told
+    dead before their own blow lands.
+    """
+    out: list[Any] = []
+    held: list[Any] = []
+    mutual_left = 0
+    for e in events:
+        if e.type == "clash" and e.verdict == "even":
+            mutual_left = 2
+        elif mutual_left and e.type == "hit" and e.via == "mutual":
+            mutual_left -= 1
+            out.append(e)
+            if not mutual_left:
+                out.extend(held)
+                held = []
+            continue
+        elif mutual_left and e.type in _AFTERMATH_OF_BLOWS:
+            held.append(e)
+            continue
+        out.append(e)
+    return out + held
 
 
 def _hit(f: _Fight, e: Any, told: int) -> Line | None:
@@ -516,10 +548,12 @@ def _last_words(f: _Fight) -> list[Line | None]:
         name = f.p(other.uid).short if other is not None else ""
         if i == 0:
             call = n.teller.pick(stammers(name)) if name else "..."
-            out.append(n.line("call_first", (u.uid,), a=a, call=call))
+            called = (u.uid, other.uid) if other is not None else (u.uid,)
+            out.append(n.line("call_first", called, a=a, call=call))
         else:
             call = n.teller.pick(brokens(name)) if name else "..."
-            out.append(n.line("call_answer", (u.uid,), a=a, call=call))
+            called = (u.uid, other.uid) if other is not None else (u.uid,)
+            out.append(n.line("call_answer", called, a=a, call=call))
     for u in dying:
         a = f.p(u.uid)
         words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()

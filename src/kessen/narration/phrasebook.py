@@ -201,10 +201,13 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
         rivals = [last] if subject is not None else [last, previous]
         if isinstance(value, Person) and subject is None:
             subject = value
+        # "his" for the subject of the clause reads right ("Kakashi took Sasuke on his
+        # back"); "he" and "him" read as whoever was named last.
+        possessive_of_subject = form is not None and form.lower() == "his" and value == subject
         if (
             isinstance(value, Person)
             and form is not None
-            and (value != subject or len(rivals) == 2)
+            and (not possessive_of_subject or len(rivals) == 2)
             and any(_ambiguous(value, form, other) for other in rivals)
         ):
             form = _NAMED.get(form.lower())  # "he" could mean the other one: say the name

@@ -198,7 +198,7 @@ def _arrives(r: _Rescue, e: Any) -> list[Line | None]:
     fallen = [u.uid for u in n.battle.units if u.role == "fighter" and u.status != "ok"]
     if a.relation and fallen and not r.stayed and not any(r.carries.values()):
         beat = "first_look_two" if len(fallen) == 2 else "first_look"
-        out.append(n.line(beat, (e.unit,), a=a, b=r.p(fallen[0])))
+        out.append(n.line(beat, (e.unit, *fallen), a=a, b=r.p(fallen[0])))
     if a.relation:  # the teacher looks at every one of them, the one standing too
         for uid in _still_here(r, e.minute):
             out.append(n.line("checks_standing", (e.unit, uid), a=a, b=r.p(uid)))
@@ -318,11 +318,10 @@ def _race(r: _Rescue, e: Any) -> Line | None:
         "gap": distance_words(n, left),
     }
     if len(carrying) == 1:
-        return n.line("race_one", (lead, e.unit), **values)
+        return n.line("race_one", (lead, e.unit, load), **values)
     _, second, second_load = carrying[1]
-    return n.line(
-        "race_two", (lead, second, e.unit), b=r.p(second), load_b=r.load(second_load), **values
-    )
+    about = (lead, second, e.unit, load, second_load)
+    return n.line("race_two", about, b=r.p(second), load_b=r.load(second_load), **values)
 
 
 def _meet(r: _Rescue, e: Any) -> Line | None:
@@ -403,7 +402,8 @@ def _arrive(r: _Rescue, e: Any) -> Line | None:
             beat = "teacher_returns_worry_two" if len(fallen) == 2 else "teacher_returns_worry"
         else:
             beat = "teacher_returns"
-        return n.line(beat, (e.unit, *fallen), a=a, village=n.village, students=students)
+        about = (e.unit, *fallen, *[uid for uid in left if uid not in fallen])
+        return n.line(beat, about, a=a, village=n.village, students=students)
     return None
 
 

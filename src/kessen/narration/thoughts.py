@@ -137,7 +137,7 @@ def _memories(
         return None
     if len(memories) == 1:
         return n.line("memory_one", about, a=a, memory=memories[0])
-    if flash and n.teller.rng.chance(20):
+    if flash and n.teller.rng.chance(10):
         fragments = " ".join(m[:1].upper() + m[1:].rstrip(".") + "." for m in memories)
         return n.line("memories_flash", about, a=a, fragments=fragments)
     return n.line("memories_list", about, a=a, memories=list_of(memories))
