@@ -23,6 +23,7 @@ DEATH_BEATS = (
     "death_alone",
     "death_watched",
     "death_in_care",
+    "death_beside",
 )
 #: Which beats may tell each kind of battle event, and of aftermath event.
 BATTLE_TOLD_BY = {

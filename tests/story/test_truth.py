@@ -28,6 +28,7 @@ SAYS_DEAD = {
     "death_alone": 0,
     "death_watched": 0,
     "death_in_care": 0,
+    "death_beside": 0,
     "triage_dead": 1,
     "vigil_dead": 1,
     "carry_dead": 1,

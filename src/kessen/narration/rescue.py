@@ -369,7 +369,22 @@ def _death(r: _Rescue, e: Any) -> Line | None:
         return n.line(
             "death_watched", (e.unit, watcher), a=a, b=r.p(watcher), where=n.where(e.metres)
         )
+    beside = _lying_beside(r, e.unit) if e.metres == 0 else None
+    if beside is not None:  # "looking to be at peace", the two of them on the ground
+        about = (e.unit, beside)
+        return n.line("death_beside", about, a=a, b=r.p(beside), where=n.where(e.metres))
     return n.line("death_alone", (e.unit,), a=a, where=n.where(e.metres))
+
+
+def _lying_beside(r: _Rescue, uid: str) -> str | None:
+    """Another fallen fighter still lying at the battle's place, unconscious."""
+    for u in r.n.battle.units:
+        if u.role != "fighter" or u.uid == uid or u.status == "ok" or u.uid in r.dead:
+            continue
+        if any(c.patient == u.uid for c in r.carries.values()):
+            continue
+        return u.uid
+    return None
 
 
 def _arrive(r: _Rescue, e: Any) -> Line | None:
