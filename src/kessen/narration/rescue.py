@@ -185,7 +185,7 @@ def _arrives(r: _Rescue, e: Any) -> list[Line | None]:
     out: list[Line | None] = []
     first = not r.arrived
     r.arrived.add(e.unit)
-    for host in _sustained(r, e.minute) if first else []:
+    for host in _sustained(r, e.minute) if first and _one_of_theirs(r, e.unit) else []:
         # "Soon, he felt the presence of Kakashi and felt relieved."
         beast = r.beasts[host]
         out.append(n.line("beast_senses", (host, e.unit), a=a, b=r.p(host), beast=beast))
@@ -203,6 +203,14 @@ def _arrives(r: _Rescue, e: Any) -> list[Line | None]:
         for uid in _still_here(r, e.minute):
             out.append(n.line("checks_standing", (e.unit, uid), a=a, b=r.p(uid)))
     return out
+
+
+def _one_of_theirs(r: _Rescue, rescuer: str) -> bool:
+    """Whether the rescuer comes from the village of the fighters whose beast waits for
+    them (the fox is glad of Kakashi; Shukaku has no reason to be glad of Guy)."""
+    spec = r.n.pack.fighters.get(rescuer)
+    hosts = [r.n.battle.unit(uid).spec for uid in r.beasts]
+    return spec is not None and any(h.village == spec.village for h in hosts)
 
 
 def _sustained(r: _Rescue, minute: float) -> list[str]:
