@@ -89,8 +89,11 @@ def main() -> None:
     print("outcomes:")
     for outcome, count in Counter(r["outcome"] for r in ranged).most_common():
         print(f"  {count * 100 / n:5.1f} %  {outcome}")
-    signature = sum(r["signature"] for r in ranged)
-    print(f"\nclimax is the signature clash at full power: {signature * 100 / n:.1f} %")
+    if load_scenario(args.scenario).signatures():
+        signature = sum(r["signature"] for r in ranged)
+        print(f"\nclimax is the signature clash at full power: {signature * 100 / n:.1f} %")
+    else:
+        print("\nclimax is the signature clash at full power: n/a (no signatures)")
     small = [r["sentences"] for r in results if r["seed"] in SMALL_SEEDS]
     print(f"seeds 1-6: {repeated_share(small) * 100:.1f} % of sentences in more than one story")
     fixed = set().union(*(r["fixed"] for r in ranged))

@@ -198,7 +198,8 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
         form = m.group(2)
         # A pronoun opening a sentence reads as the last sentence's subject; inside one,
         # as its subject or the last person named.
-        rivals = [last] if subject is not None else [last, previous]
+        opening = subject is None and previous is not None
+        rivals = [previous] if opening else [last]
         if isinstance(value, Person) and subject is None:
             subject = value
         # "his" for the subject of the clause reads right ("Kakashi took Sasuke on his
@@ -207,7 +208,7 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
         if (
             isinstance(value, Person)
             and form is not None
-            and (not possessive_of_subject or len(rivals) == 2)
+            and not possessive_of_subject
             and any(_ambiguous(value, form, other) for other in rivals)
         ):
             form = _NAMED.get(form.lower())  # "he" could mean the other one: say the name
