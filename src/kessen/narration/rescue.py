@@ -319,7 +319,7 @@ def _race(r: _Rescue, e: Any) -> Line | None:
         return None
     carrying.sort()
     left, lead, load = carrying[0]
-    values = {
+    values: dict[str, Any] = {
         "a": r.p(lead),
         "m": r.p(e.unit),
         "load": r.load(load),

@@ -93,7 +93,7 @@ def _some(n: Narrator, items: list[str], count: int) -> list[str]:
     """``count`` of ``items`` picked at random, kept in their order."""
     if len(items) <= count:
         return items
-    keep = set()
+    keep: set[int] = set()
     while len(keep) < count:
         keep.add(n.teller.rng.below(len(items)))
     return [item for i, item in enumerate(items) if i in keep]
