@@ -22,7 +22,7 @@ __all__ = ["Narrator", "load_names"]
 
 
 @lru_cache(maxsize=1)
-def load_names() -> dict[str, dict[str, str]]:
+def load_names() -> dict[str, dict[str, Any]]:
     """``text/names.toml``: per id, ``short`` (name in prose), ``one`` and ``many``."""
     text = resources.files("kessen.narration").joinpath("text", "names.toml").read_text("utf-8")
     return tomllib.loads(text)
@@ -78,7 +78,10 @@ class Narrator:
         if unit.role == "clone":
             maker = self.short_of(spec.id, spec.name)
             return Person(f"a shadow clone of {spec.name}", f"{maker}'s clone", spec.pronoun)
-        return Person(spec.name, short, spec.pronoun, spec.title)
+        # One epithet a story, picked once, so that "the Uchiha" stays the Uchiha.
+        epithets = self.names.get(spec.id, {}).get("epithets") or []
+        epithet = self.teller.pick(list(epithets)) or ""
+        return Person(spec.name, short, spec.pronoun, spec.title, epithet=epithet)
 
     def _cast_person(self, member: Any) -> Person:
         if member.role == "clone":

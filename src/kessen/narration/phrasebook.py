@@ -189,11 +189,13 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
     last: Person | None = None  # the person named or pointed at most recently
     subject: Person | None = None  # the first person of the current sentence
     previous: Person | None = None  # the first person of the sentence before
+    named: list[Person] = []  # those named so far in this sentence, by name
     for m in _PLACEHOLDER.finditer(template):
         before = template[end : m.start()]
         out.append(before)
         if _SENTENCE_END.search(before):
             previous, subject = subject, None
+            named = []
         value = values[m.group(1)]
         form = m.group(2)
         # A pronoun opening a sentence reads as the last sentence's subject; inside one,
@@ -214,7 +216,18 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
             form = _NAMED.get(form.lower())  # "he" could mean the other one: say the name
             if form is None:
                 form = "possessive"
-        word = _value(values, m.group(1), form)
+        if (
+            isinstance(value, Person)
+            and value.epithet
+            and value in named
+            and form in (None, "name", "possessive")
+        ):
+            # Named again in one sentence: by another name ("Sasuke ... the Uchiha").
+            word = f"{value.epithet}'s" if form == "possessive" else value.epithet
+        else:
+            word = _value(values, m.group(1), form)
+        if isinstance(value, Person) and form in (None, "name", "Name", "possessive"):
+            named.append(value)
         if isinstance(value, Person) and (form is None or form in _REFERS):
             last = value
         so_far = "".join(out).rstrip().rstrip("\"'“‘")
