@@ -31,7 +31,7 @@ BATTLE_TOLD_BY = {
     "critical": ("falls_critical",),
     "beast_intervention": ("beast_withdraws", "beast_shields"),
     "seal_stage": ("seal_first", "seal_higher"),
-    "clone_made": ("clones_made",),
+    "clone_made": ("clones_made", "clone_made_one"),
     "death": DEATH_BEATS,
 }
 AFTER_TOLD_BY = {

@@ -209,7 +209,8 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
         else:
             out.append(_other(f, e, last_attacker))
     for maker, count in clones.items():
-        out.insert(0, n.line("clones_made", (maker,), a=f.p(maker), count=number_word(count)))
+        beat = "clone_made_one" if count == 1 else "clones_made"
+        out.insert(0, n.line(beat, (maker,), a=f.p(maker), count=number_word(count)))
     for maker, count in dispelled.items():
         out.append(n.line("clones_dispelled", (maker,), a=f.p(maker), count=number_word(count)))
     return [line for line in out if line is not None]
@@ -410,6 +411,8 @@ def _minor(f: _Fight, e: Any, a: Person, about: tuple[str, ...]) -> Line | None:
 
 #: Beats a routine turn's telling leaves to the summary of the exchanges.
 ROUTINE_BEATS = frozenset({"hit", "clones_strike", "clones_dispelled", "evade", "stun"})
+#: Beats of clones being made, told the first time only in routine turns.
+CLONES_MADE = ("clones_made", "clone_made_one")
 
 
 def _selected(f: _Fight, lines: list[Line]) -> list[Line]:
@@ -421,7 +424,7 @@ def _selected(f: _Fight, lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.beat in ROUTINE_BEATS:
             continue
-        if line.beat == "clones_made":
+        if line.beat in CLONES_MADE:
             if line.about[0] in f.cloned:
                 continue
             f.cloned.add(line.about[0])
