@@ -116,7 +116,7 @@ def test_a_pronoun_that_could_point_at_the_other_becomes_a_name() -> None:
     sakura = Person("Sakura Haruno", "Sakura", "she")
     template = "{b} could not answer {a}; each trade cost {b.him} more than it cost {a.him}."
     assert fill(template, {"a": naruto, "b": sasuke}) == (
-        "Sasuke could not answer Naruto; each trade cost Sasuke more than it cost Naruto."
+        "Sasuke could not answer Naruto; each trade cost Sasuke more than it cost him."
     )
     # With two pronouns that cannot be confused, both stay pronouns.
     assert fill(template, {"a": sakura, "b": sasuke}).endswith("cost him more than it cost her.")
@@ -124,6 +124,11 @@ def test_a_pronoun_that_could_point_at_the_other_becomes_a_name() -> None:
     two = "{a} took {b} on {a.his} back. {b.He} groaned."
     assert fill(two, {"a": naruto, "b": sasuke}) == (
         "Naruto took Sasuke on his back. Sasuke groaned."
+    )
+    # "he" inside a sentence is its subject; "him" the other one.
+    three = "{a} saw {b} lying there and feared {a.he} was too late. {a.He} lifted {b.him}."
+    assert fill(three, {"a": naruto, "b": sasuke}) == (
+        "Naruto saw Sasuke lying there and feared he was too late. He lifted him."
     )
 
 

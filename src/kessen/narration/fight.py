@@ -181,8 +181,11 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
     dispelled: dict[str, int] = {}
     told_hits = 0
     last_attacker: dict[str, str] = {}
+    fallen: set[str] = set()
     for e in _mutual_first(events):
         t = e.type
+        if t in ("critical", "death"):
+            fallen.add(e.unit)
         if t == "hit":
             last_attacker[e.target] = e.unit
             if not f.is_fighter(e.target):
@@ -196,7 +199,9 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
                     out.append(
                         n.line("clone_finishes", (maker, e.target), a=f.p(maker), b=f.p(e.target))
                     )
-                elif maker not in flurry and f.is_fighter(maker):
+                elif maker not in flurry and f.is_fighter(maker) and maker not in fallen:
+                    # (Clones still swinging after their maker fell go untold: the fall
+                    # is the news, and they are gone by the end of the turn.)
                     flurry[maker] = len(out)
                     out.append(n.line("clones_strike", (maker,), a=f.p(maker)))
                 continue

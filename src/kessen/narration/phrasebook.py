@@ -198,20 +198,13 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
             named = []
         value = values[m.group(1)]
         form = m.group(2)
-        # A pronoun opening a sentence reads as the last sentence's subject; inside one,
-        # as its subject or the last person named.
-        opening = subject is None and previous is not None
-        rivals = [previous] if opening else [last]
+        opening = subject is None
         if isinstance(value, Person) and subject is None:
             subject = value
-        # "his" for the subject of the clause reads right ("Kakashi took Sasuke on his
-        # back"); "he" and "him" read as whoever was named last.
-        possessive_of_subject = form is not None and form.lower() == "his" and value == subject
         if (
             isinstance(value, Person)
             and form is not None
-            and not possessive_of_subject
-            and any(_ambiguous(value, form, other) for other in rivals)
+            and _ambiguous(value, form, subject, last, previous, opening)
         ):
             form = _NAMED.get(form.lower())  # "he" could mean the other one: say the name
             if form is None:
@@ -247,12 +240,34 @@ _NAMED = {"he": "name", "him": "name"}
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 
 
-def _ambiguous(person: Person, form: str, last: Person | None) -> bool:
-    """Whether a pronoun for ``person`` could be read as ``last``, someone else of the
-    same pronoun ("each trade cost him more than it cost him")."""
-    if form.lower() not in ("he", "him", "his"):
+def _ambiguous(
+    person: Person,
+    form: str,
+    subject: Person | None,
+    last: Person | None,
+    previous: Person | None,
+    opening: bool,
+) -> bool:
+    """Whether a pronoun for ``person`` could be read as someone else of the same pronoun.
+
+    A pronoun opening a sentence reads as the last sentence's subject. Inside a sentence,
+    "he" and "his" read as its subject; "him" as someone other than the subject, the last
+    one named ("Kakashi lifted Naruto and ran with him"). Anything else is said by name.
+    """
+    key = form.lower()
+    if key not in ("he", "him", "his"):
         return False
-    return last is not None and last != person and last.pronoun == person.pronoun
+
+    def other(p: Person | None) -> bool:
+        return p is not None and p != person and p.pronoun == person.pronoun
+
+    if opening:
+        return other(previous) if previous is not None else other(last)
+    if key in ("he", "his"):
+        return person != subject and (other(subject) or other(last))
+    if person == subject:  # "him" for the subject: only if no one else could be meant
+        return other(last)
+    return other(last) and last != subject
 
 
 def _value(values: Mapping[str, object], name: str, form: str | None) -> str:
