@@ -5,7 +5,7 @@ blow) become a short paragraph; runs of quiet turns become one summary line.  Th
 the decisive exchange, is told in slow motion: the lunge, a memory of each fighter
 called back, the clash, and the slogans of the seed story there and only there (and
 only for the pairing they are about).  After the last turn come the last words of those
-left dying, and who will (by the aftermath's events) not wake.
+left dying (:mod:`.last_words`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from kessen.narration.context import Narrator
+from kessen.narration.last_words import broken, last_words, stammer
 from kessen.narration.people import Person, number_word
 from kessen.narration.plan import Plan, plan_battle
 from kessen.narration.story import Line, Section
@@ -41,53 +42,6 @@ def margin_beat(power: int, other: int) -> str:
     if ratio < 2.5:
         return "margin_double"
     return "margin_crushing"
-
-
-def stammer(name: str) -> str:
-    """A name called out by someone with a hole in their chest.
-
-    >>> stammer("Naruto"), stammer("Lee")
-    ('Na-Naruto...', 'L-Lee...')
-    """
-    head = name[:2] if len(name) > 3 else name[:1]
-    return f"{head}-{name}..."
-
-
-def stammers(name: str) -> list[str]:
-    """Ways a dying fighter calls out a name, the seed's first.
-
-    >>> stammers("Naruto")[:3]
-    ['Na-Naruto...', 'N-Naruto...', 'Nar... uto...']
-    """
-    half = max(1, (len(name) + 1) // 2)
-    return [
-        stammer(name),
-        f"{name[:1]}-{name}...",
-        f"{name[:half]}... {name[half:].lower()}...",
-        f"{name}...",
-        f"{name[:2]}... {name}...",
-        f"...{name}...",
-    ]
-
-
-def brokens(name: str) -> list[str]:
-    """Ways of not quite getting a name out, the seed's first.
-
-    >>> brokens("Sasuke")[:2]
-    ['Sas- ke?', 'S... Sasuke?']
-    """
-    return [broken(name), f"{name[:1]}... {name}?", f"{name[:2]}...?", f"{name}...", f"...{name}?"]
-
-
-def broken(name: str) -> str:
-    """A name that does not quite make it out.
-
-    >>> broken("Sasuke"), broken("Neji")
-    ('Sas- ke?', 'Neji...?')
-    """
-    if len(name) >= 6:
-        return f"{name[:3]}- {name[4:]}?"
-    return f"{name}...?"
 
 
 class _Fight:
@@ -154,7 +108,7 @@ def battle_section(n: Narrator) -> Section:
         section.add([_exchange(fight)])
     end = next((e for e in reversed(n.battle.events) if e.type == "battle_end"), None)
     if end is not None:
-        section.add([_ending(fight, end), *_last_words(fight)])
+        section.add([_ending(fight, end), *last_words(n)])
     return section
 
 
@@ -258,7 +212,7 @@ def _hit(f: _Fight, e: Any, told: int) -> Line | None:
     target = f.units[e.target]
     percent = e.damage * 100 // max(1, target.max_health)
     a, b = f.p(e.unit), f.p(e.target)
-    values = {"a": a, "b": b, "tech": f.tech(e.unit, e.technique)}
+    values: dict[str, Any] = {"a": a, "b": b, "tech": f.tech(e.unit, e.technique)}
     about = (e.unit, e.target)
     if e.via == "mutual":
         return n.line("mutual_hit", about, **values)
@@ -519,54 +473,3 @@ def _ending(f: _Fight, end: Any) -> Line | None:
 
 def _fighters(n: Narrator) -> tuple[str, ...]:
     return tuple(u.uid for u in n.battle.units if u.role == "fighter")
-
-
-def _last_words(f: _Fight) -> list[Line | None]:
-    """Those left dying speak, if they can; whoever will not wake says their last words.
-
-    The one who will die (by the aftermath's events) speaks first, calling the other's
-    name; the other tries to answer; then the last words, and darkness.
-    """
-    n = f.n
-    fates = n.aftermath.fates if n.aftermath is not None else {}
-    fighters = [u for u in n.battle.units if u.role == "fighter"]
-    dying = [u for u in fighters if u.status == "critical"]
-    standing = [u for u in fighters if u.status == "ok"]
-    dead = [u for u in fighters if u.status == "dead"]
-
-    def will_die(u: Any) -> bool:
-        return u.uid in fates and fates[u.uid].fate == "died"
-
-    out: list[Line | None] = []
-    for u in standing:
-        fallen = dying or dead
-        leaves = n.scenario is not None and n.scenario.notes(u.spec.id).after_victory == "leave"
-        if fallen:
-            beat = "victor_over_dying" if dying else "victor_over_dead"
-            beat = "victor_leaves_fallen" if leaves else beat
-            out.append(n.line(beat, (u.uid, fallen[0].uid), a=f.p(u.uid), b=f.p(fallen[0].uid)))
-    if len(dying) >= 2:
-        out.append(n.line("both_dying", tuple(u.uid for u in dying)))
-    dying.sort(key=lambda u: not will_die(u))
-    listeners = dying + standing
-    for i, u in enumerate(dying):
-        a = f.p(u.uid)
-        other = next((v for v in listeners if v is not u and v.side != u.side), None)
-        other = other or next((v for v in listeners if v is not u), None)
-        name = f.p(other.uid).short if other is not None else ""
-        if i == 0:
-            call = n.teller.pick(stammers(name)) if name else "..."
-            called = (u.uid, other.uid) if other is not None else (u.uid,)
-            out.append(n.line("call_first", called, a=a, call=call))
-        else:
-            call = n.teller.pick(brokens(name)) if name else "..."
-            called = (u.uid, other.uid) if other is not None else (u.uid,)
-            out.append(n.line("call_answer", called, a=a, call=call))
-    for u in dying:
-        a = f.p(u.uid)
-        words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()
-        if will_die(u) and words:
-            out.append(n.line("last_words", (u.uid,), a=a, words=n.teller.pick(list(words))))
-        elif not will_die(u):
-            out.append(n.line("passes_out", (u.uid,), a=a))
-    return out

@@ -7,7 +7,7 @@ exchanges) the turns it covers, and (for the fight) the turn it tells.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["Line", "Section", "Story"]
@@ -34,7 +34,7 @@ class Section:
     kind: str
     paragraphs: list[list[Line]] = field(default_factory=list)
 
-    def add(self, paragraph: list[Line | None]) -> None:
+    def add(self, paragraph: Sequence[Line | None]) -> None:
         """Add a paragraph, dropping the lines that could not be said."""
         lines = [line for line in paragraph if line is not None]
         if lines:
