@@ -15,6 +15,7 @@ from typing import Any
 from kessen.narration.context import Narrator
 from kessen.narration.last_words import broken, last_words, stammer
 from kessen.narration.people import Person, number_word
+from kessen.narration.phrasebook import sentences
 from kessen.narration.plan import Plan, plan_battle
 from kessen.narration.story import Line, Section
 from kessen.narration.thoughts import side_person
@@ -92,7 +93,7 @@ def battle_section(n: Narrator) -> Section:
             lines = _climax_open(fight, events) + lines
         elif turn != fight.plan.turning:
             lines = _selected(fight, lines)
-        lines = [Line(x.text, x.beat, x.about, x.value, turn) for x in lines]
+        lines = _joined([Line(x.text, x.beat, x.about, x.value, turn) for x in lines], n)
         if lines:
             if fight.quiet:
                 section.add([_exchange(fight)])
@@ -177,6 +178,39 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
 
 #: What follows from blows: told after both blows of a mutual strike have landed.
 _AFTERMATH_OF_BLOWS = ("critical", "death", "beast_intervention")
+
+
+#: A blow, and the fall it caused: said in one sentence when both are short.
+_BLOWS = ("hit_heavy", "clash_hit", "mutual_hit")
+_FALLS = ("falls_critical", "death_blow")
+#: Sentences joined stay under this many words.
+JOINED_WORDS = 34
+
+
+def _joined(lines: list[Line], n: Narrator) -> list[Line]:
+    """Sentence planning's aggregation: a blow and the fall of the one it struck, when
+    each is one sentence, become one ("... hit Naruto squarely, and Naruto fell.")."""
+    out: list[Line] = []
+    for line in lines:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.beat in _BLOWS
+            and line.beat in _FALLS
+            and len(before.about) > 1
+            and line.about[:1] == before.about[1:2]
+            and len(sentences(before.text)) == 1
+            and len(sentences(line.text)) == 1
+            and before.text.endswith(".")
+            and line.text.startswith(n.person(line.about[0]).short)
+            and len((before.text + line.text).split()) <= JOINED_WORDS
+        ):
+            text = f"{before.text[:-1]}, and {line.text}"
+            about = (*line.about, *[u for u in before.about if u not in line.about])
+            out[-1] = Line(text, line.beat, about, line.value, line.turn)
+            continue
+        out.append(line)
+    return out
 
 
 def _mutual_first(events: list[Any]) -> list[Any]:
