@@ -30,6 +30,7 @@ from kessen.content import Pack
 from kessen.engine import Battle, RandomStream, Unit, derive_seed
 from kessen.errors import KessenError
 from kessen.players import make_player, play_out
+from kessen.players.intent import IntentPlayer
 from kessen.scenario import Scenario, check_against_pack
 
 __all__ = [
@@ -84,6 +85,9 @@ def play_scenario(
         catalog=pack.catalog,
     )
     bots = [make_player(players[s], seed, s) for s in (0, 1)]
+    signatures = scenario.signatures()
+    if signatures:  # the scenario's fighters save themselves for their signatures
+        bots = [IntentPlayer(bot, signatures) for bot in bots]
     return play_out(battle, bots)
 
 

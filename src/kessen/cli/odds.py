@@ -136,6 +136,11 @@ def odds(
         from kessen.odds.report import odds_text
 
         sys.stdout.write(odds_text(result) + "\n")
+        if scenario is not None:  # what the scenario changes, for a fan who wonders why
+            from kessen.cli.common import get_pack
+            from kessen.scenario.note import scenario_note_for
+
+            sys.stdout.write(scenario_note_for(scenario, get_pack(pack)) + "\n")
     if result.partial:
         raise typer.Exit(INTERRUPTED)
 

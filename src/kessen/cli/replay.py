@@ -98,7 +98,13 @@ def _tell(battle: Battle, pack: Pack, record: Record, format: str) -> str:
         if not (exc.name or "").startswith("kessen.narration"):
             raise
         return _referee_log(battle, record, format)
-    return tell_battle(battle, pack, format=format, scenario=_scenario(record))
+    scenario = _scenario(record)
+    aftermath = None
+    if scenario is not None and battle.over:  # narration tells only what it is given
+        from kessen.aftermath import run_aftermath
+
+        aftermath = run_aftermath(battle, scenario, pack)
+    return tell_battle(battle, pack, format=format, scenario=scenario, aftermath=aftermath)
 
 
 def _scenario(record: Record):

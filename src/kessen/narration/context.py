@@ -13,16 +13,16 @@ from typing import Any
 
 from kessen.content import Pack
 from kessen.engine import Battle
-from kessen.narration.people import Person, number_word
+from kessen.narration.people import Person, join_words, number_word
 from kessen.narration.phrasebook import Teller, fill
 from kessen.narration.story import Line
-from kessen.scenario import Scenario
+from kessen.scenario import Scenario, Tone
 
 __all__ = ["Narrator", "load_names"]
 
 
 @lru_cache(maxsize=1)
-def load_names() -> dict[str, dict[str, str]]:
+def load_names() -> dict[str, dict[str, Any]]:
     """``text/names.toml``: per id, ``short`` (name in prose), ``one`` and ``many``."""
     text = resources.files("kessen.narration").joinpath("text", "names.toml").read_text("utf-8")
     return tomllib.loads(text)
@@ -78,7 +78,10 @@ class Narrator:
         if unit.role == "clone":
             maker = self.short_of(spec.id, spec.name)
             return Person(f"a shadow clone of {spec.name}", f"{maker}'s clone", spec.pronoun)
-        return Person(spec.name, short, spec.pronoun, spec.title)
+        # One epithet a story, picked once, so that "the Uchiha" stays the Uchiha.
+        epithets = self.names.get(spec.id, {}).get("epithets") or []
+        epithet = self.teller.pick(list(epithets)) or ""
+        return Person(spec.name, short, spec.pronoun, spec.title, epithet=epithet)
 
     def _cast_person(self, member: Any) -> Person:
         if member.role == "clone":
@@ -142,8 +145,48 @@ class Narrator:
         if "beast" in values:
             entry = self.names.get(str(values["beast"]).lower(), {})
             values.setdefault("colour", entry.get("colour", "strange"))
+        beat = self.variant(beat)
+        values.setdefault("everyone", self.everyone)
+        values.setdefault("proctor", self.proctor)
         text = self.teller.say(beat, **values)
         return None if text is None else Line(text, beat, about, value)
+
+    def variant(self, beat: str) -> str:
+        """The beat as this story needs it: ``<beat>_exam`` for an exam match (no
+        death-match lines there), ``<beat>_crowd`` when more than two fight ("Naruto,
+        Kakashi and Sasuke", "none of them"), when the phrasebook has them."""
+        beats = self.teller.book.beats
+        if self.tone is Tone.EXAM and f"{beat}_exam" in beats:
+            return f"{beat}_exam"
+        if self.crowd and f"{beat}_crowd" in beats:
+            return f"{beat}_crowd"
+        return beat
+
+    @property
+    def tone(self) -> Tone:
+        return self.scenario.tone if self.scenario is not None else Tone.DEATH_MATCH
+
+    @property
+    def crowd(self) -> bool:
+        """Whether more than two fighters take part."""
+        return sum(1 for u in self.battle.units if u.role == "fighter") > 2
+
+    @property
+    def everyone(self) -> Person:
+        """All the fighters as one group: ``Naruto, Kakashi and Sasuke``."""
+        names = [self.person(u.uid).short for u in self.battle.units if u.role == "fighter"]
+        return Person(join_words(names), join_words(names), "they")
+
+    @property
+    def proctor(self) -> Person:
+        """Whoever calls the match: a rescuer of the scenario who is its proctor."""
+        if self.scenario is not None:
+            for r in self.scenario.rescuers:
+                if "proctor" in r.relation and r.id in self.people:
+                    return self.people[r.id]
+                if "proctor" in r.relation and r.name:
+                    return Person(r.name, self.short_of(r.id, r.name), r.pronoun or "they")
+        return Person("the proctor", "the proctor", "they")
 
     def heading(self, beat: str, **values: Any) -> str:
         """A heading: picked at random, filled in, allowed to repeat (it is not prose)."""

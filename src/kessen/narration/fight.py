@@ -1,9 +1,11 @@
-"""The fight, told turn by turn from its events.
+"""The fight, told from its events as the document plan (:mod:`.plan`) shapes it.
 
-Each turn with something worth telling (a clash, a seal, clones, a beast, a heavy blow, a
-fall) becomes a paragraph; runs of quiet turns become one line.  A clash is told by its
-verdict and by how far one power outweighed the other.  After the last turn come the
-last words of those left dying, and who will (by the aftermath's events) not wake.
+Routine turns with something worth telling (a clash, a seal, clones, a beast, a heavy
+blow) become a short paragraph; runs of quiet turns become one summary line.  The climax,
+the decisive exchange, is told in slow motion: the lunge, a memory of each fighter
+called back, the clash, and the slogans of the seed story there and only there (and
+only for the pairing they are about).  After the last turn come the last words of those
+left dying (:mod:`.last_words`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from kessen.narration.context import Narrator
+from kessen.narration.last_words import broken, last_words, stammer
 from kessen.narration.people import Person, number_word
+from kessen.narration.phrasebook import sentences
+from kessen.narration.plan import Plan, plan_battle
 from kessen.narration.story import Line, Section
 from kessen.narration.thoughts import side_person
 
@@ -40,27 +45,6 @@ def margin_beat(power: int, other: int) -> str:
     return "margin_crushing"
 
 
-def stammer(name: str) -> str:
-    """A name called out by someone with a hole in their chest.
-
-    >>> stammer("Naruto"), stammer("Lee")
-    ('Na-Naruto...', 'L-Lee...')
-    """
-    head = name[:2] if len(name) > 3 else name[:1]
-    return f"{head}-{name}..."
-
-
-def broken(name: str) -> str:
-    """A name that does not quite make it out.
-
-    >>> broken("Sasuke"), broken("Neji")
-    ('Sas- ke?', 'Neji...?')
-    """
-    if len(name) >= 6:
-        return f"{name[:3]}- {name[4:]}?"
-    return f"{name}...?"
-
-
 class _Fight:
     """State carried across turns while telling the fight."""
 
@@ -74,6 +58,14 @@ class _Fight:
         #: Each unit's technique in the turn's clash (the one a beast may draw power from).
         self.clashing: dict[str, str] = {}
         self.quiet = 0
+        self.plan: Plan = plan_battle(n.battle)
+        #: Whether the turn being told is the climax (slogans and memories belong there).
+        self.at_climax = False
+        #: Who has been told making clones already (later clones are routine).
+        self.cloned: set[str] = set()
+        #: The quiet turns the next summary covers, and the damage each side dealt in them.
+        self.quiet_turns: list[int] = []
+        self.dealt: dict[int, int] = {}
 
     def p(self, uid: str | None) -> Person:
         return self.n.person(uid)
@@ -94,7 +86,14 @@ def battle_section(n: Narrator) -> Section:
         if e.type == "resolve" and e.turn == 0:
             fight.resolve_on.add(e.unit)
     for events in turns:
+        turn = events[0].turn if events else 0
+        fight.at_climax = turn == fight.plan.climax
         lines = _tell_turn(fight, events)
+        if fight.at_climax:
+            lines = _climax_open(fight, events) + lines
+        elif turn != fight.plan.turning:
+            lines = _selected(fight, lines)
+        lines = _joined([Line(x.text, x.beat, x.about, x.value, turn) for x in lines], n)
         if lines:
             if fight.quiet:
                 section.add([_exchange(fight)])
@@ -105,11 +104,12 @@ def battle_section(n: Narrator) -> Section:
                 section.add(lines)
         else:
             fight.quiet += 1
+            _tally(fight, events)
     if fight.quiet:
         section.add([_exchange(fight)])
     end = next((e for e in reversed(n.battle.events) if e.type == "battle_end"), None)
     if end is not None:
-        section.add([_ending(fight, end), *_last_words(fight)])
+        section.add([_ending(fight, end), *last_words(n)])
     return section
 
 
@@ -136,8 +136,11 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
     dispelled: dict[str, int] = {}
     told_hits = 0
     last_attacker: dict[str, str] = {}
-    for e in events:
+    fallen: set[str] = set()
+    for e in _mutual_first(events):
         t = e.type
+        if t in ("critical", "death"):
+            fallen.add(e.unit)
         if t == "hit":
             last_attacker[e.target] = e.unit
             if not f.is_fighter(e.target):
@@ -151,7 +154,9 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
                     out.append(
                         n.line("clone_finishes", (maker, e.target), a=f.p(maker), b=f.p(e.target))
                     )
-                elif maker not in flurry and f.is_fighter(maker):
+                elif maker not in flurry and f.is_fighter(maker) and maker not in fallen:
+                    # (Clones still swinging after their maker fell go untold: the fall
+                    # is the news, and they are gone by the end of the turn.)
                     flurry[maker] = len(out)
                     out.append(n.line("clones_strike", (maker,), a=f.p(maker)))
                 continue
@@ -164,10 +169,76 @@ def _tell_turn(f: _Fight, events: list[Any]) -> list[Line]:
         else:
             out.append(_other(f, e, last_attacker))
     for maker, count in clones.items():
-        out.insert(0, n.line("clones_made", (maker,), a=f.p(maker), count=number_word(count)))
+        beat = "clone_made_one" if count == 1 else "clones_made"
+        out.insert(0, n.line(beat, (maker,), a=f.p(maker), count=number_word(count)))
     for maker, count in dispelled.items():
         out.append(n.line("clones_dispelled", (maker,), a=f.p(maker), count=number_word(count)))
     return [line for line in out if line is not None]
+
+
+#: What follows from blows: told after both blows of a mutual strike have landed.
+_AFTERMATH_OF_BLOWS = ("critical", "death", "beast_intervention")
+
+
+#: A blow, and the fall it caused: said in one sentence when both are short.
+_BLOWS = ("hit_heavy", "clash_hit", "mutual_hit")
+_FALLS = ("falls_critical", "death_blow")
+#: Sentences joined stay under this many words.
+JOINED_WORDS = 34
+
+
+def _joined(lines: list[Line], n: Narrator) -> list[Line]:
+    """Sentence planning's aggregation: a blow and the fall of the one it struck, when
+    each is one sentence, become one ("... hit Naruto squarely, and Naruto fell.")."""
+    out: list[Line] = []
+    for line in lines:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.beat in _BLOWS
+            and line.beat in _FALLS
+            and len(before.about) > 1
+            and line.about[:1] == before.about[1:2]
+            and len(sentences(before.text)) == 1
+            and len(sentences(line.text)) == 1
+            and before.text.endswith(".")
+            and line.text.startswith(n.person(line.about[0]).short)
+            and len((before.text + line.text).split()) <= JOINED_WORDS
+        ):
+            text = f"{before.text[:-1]}, and {line.text}"
+            about = (*line.about, *[u for u in before.about if u not in line.about])
+            out[-1] = Line(text, line.beat, about, line.value, line.turn)
+            continue
+        out.append(line)
+    return out
+
+
+def _mutual_first(events: list[Any]) -> list[Any]:
+    """The turn's events with both blows of a mutual strike told before what they did.
+
+    The engine lands the two blows one after the other; the story has them land together
+    ("Naruto shoved his Rasengan into Sasuke's chest. Sasuke shoved his Chidori into
+    Naruto's chest. But there was a difference in the outcome."), so that no one is told
+    dead before their own blow lands.
+    """
+    out: list[Any] = []
+    held: list[Any] = []
+    mutual_left = 0
+    for e in events:
+        if e.type == "clash" and e.verdict == "even":
+            mutual_left = 2
+        elif mutual_left and e.type == "hit" and e.via == "mutual":
+            mutual_left -= 1
+            out.append(e)
+            if not mutual_left:
+                out.extend(held)
+                held = []
+            continue
+        elif mutual_left and e.type in _AFTERMATH_OF_BLOWS:
+            held.append(e)
+            continue
+        out.append(e)
+    return out + held
 
 
 def _hit(f: _Fight, e: Any, told: int) -> Line | None:
@@ -175,7 +246,7 @@ def _hit(f: _Fight, e: Any, told: int) -> Line | None:
     target = f.units[e.target]
     percent = e.damage * 100 // max(1, target.max_health)
     a, b = f.p(e.unit), f.p(e.target)
-    values = {"a": a, "b": b, "tech": f.tech(e.unit, e.technique)}
+    values: dict[str, Any] = {"a": a, "b": b, "tech": f.tech(e.unit, e.technique)}
     about = (e.unit, e.target)
     if e.via == "mutual":
         return n.line("mutual_hit", about, **values)
@@ -222,6 +293,8 @@ def _clash(f: _Fight, e: Any) -> list[Line | None]:
                 margin=margin,
             )
         )
+    if not f.at_climax:  # the seed's slogans belong to the decisive exchange only
+        return out
     out.append(_seal_meets_beast(f, e.unit, e.other))
     both = {e.unit, e.other}
     willing = sorted(u for u in both & f.resolve_on if e.verdict == "even" or u == e.winner)
@@ -290,6 +363,8 @@ def _other(f: _Fight, e: Any, last_attacker: dict[str, str]) -> Line | None:
         return n.line("stabilised_battle", (e.unit, e.by), a=a, b=f.p(e.by))
     if t == "resolve" and f.is_fighter(e.unit):
         f.resolve_on.add(e.unit)
+        if f.at_climax:  # the fight is decided: a will rising now would be told too late
+            return None
         return n.line(f"resolve_{e.reason}", about, a=a)
     return _minor(f, e, a, about)
 
@@ -327,64 +402,108 @@ def _minor(f: _Fight, e: Any, a: Person, about: tuple[str, ...]) -> Line | None:
     return None
 
 
+#: Beats a routine turn's telling leaves to the summary of the exchanges.
+ROUTINE_BEATS = frozenset({"hit", "clones_strike", "clones_dispelled", "evade", "stun"})
+#: Beats of clones being made, told the first time only in routine turns.
+CLONES_MADE = ("clones_made", "clone_made_one")
+
+
+def _selected(f: _Fight, lines: list[Line]) -> list[Line]:
+    """Content selection for a routine turn: firsts and falls stay, small blows go.
+
+    Clones made a second time are routine too.
+    """
+    kept = []
+    for line in lines:
+        if line.beat in ROUTINE_BEATS:
+            continue
+        if line.beat in CLONES_MADE:
+            if line.about[0] in f.cloned:
+                continue
+            f.cloned.add(line.about[0])
+        kept.append(line)
+    return kept
+
+
+def _tally(f: _Fight, events: list[Any]) -> None:
+    """Count a quiet turn into the summary: its damage, by side."""
+    f.quiet_turns.append(events[0].turn if events else 0)
+    for e in events:
+        if e.type == "hit" and e.unit in f.units:
+            side = f.units[e.unit].side
+            f.dealt[side] = f.dealt.get(side, 0) + e.damage
+
+
+def _climax_open(f: _Fight, events: list[Any]) -> list[Line]:
+    """Slow motion before the decisive exchange: the lunge, and what each one saw."""
+    n = f.n
+    clash = next(
+        (e for e in events if e.type == "clash" and f.is_fighter(e.unit) and f.is_fighter(e.other)),
+        None,
+    )
+    if clash is None:
+        return []
+    a, b = f.p(clash.unit), f.p(clash.other)
+    out: list[Line | None] = [
+        n.line(
+            "climax_lunge",
+            (clash.unit, clash.other),
+            a=a,
+            b=b,
+            tech_a=f.tech(clash.unit, clash.technique),
+            tech_b=f.tech(clash.other, clash.other_technique),
+        )
+    ]
+    for uid in (clash.unit, clash.other):
+        memory = _memory(f, uid)
+        if memory:
+            out.append(n.line("climax_memory", (uid,), a=f.p(uid), memory=memory))
+    return [line for line in out if line is not None]
+
+
+def _memory(f: _Fight, uid: str) -> str:
+    """One of the fighter's memories (the scenario's, else its own), picked at random."""
+    spec = f.units[uid].spec
+    memories = spec.memories
+    if f.n.scenario is not None:
+        memories = f.n.scenario.memories(spec.id, spec.memories)
+    return f.n.teller.pick(list(memories)) or ""
+
+
 def _exchange(f: _Fight) -> Line | None:
+    """One summary sentence for a run of routine turns: who had the better of them.
+
+    The line's value names the turns it covers (``"3-5"``), for the tests.
+    """
     n = f.n
     turns, f.quiet = f.quiet, 0
-    beat = "exchange_one" if turns == 1 else "exchange_many"
-    return n.line(beat, (), a=side_person(n, 0), b=side_person(n, 1), turns=number_word(turns))
+    covered, f.quiet_turns = f.quiet_turns, []
+    dealt, f.dealt = f.dealt, {}
+    value = f"{covered[0]}-{covered[-1]}" if covered else None
+    a, b = side_person(n, 0), side_person(n, 1)
+    hi = max(dealt.values(), default=0)
+    lo = min(dealt.get(0, 0), dealt.get(1, 0))
+    if hi > 0 and hi > lo * 3 // 2:
+        ahead = max(dealt, key=lambda s: dealt[s])
+        a, b = side_person(n, ahead), side_person(n, 1 - ahead)
+        beat = "exchange_ahead"
+    else:
+        beat = "exchange_one" if turns == 1 else "exchange_many"
+    line = n.line(beat, _fighters(n), a=a, b=b, turns=number_word(turns))
+    return Line(line.text, line.beat, line.about, value) if line is not None else None
 
 
 def _ending(f: _Fight, end: Any) -> Line | None:
     n = f.n
+    p, everyone = n.proctor, _fighters(n)
     if end.reason == "turn_limit":
-        return n.line("end_turn_limit", (), a=side_person(n, 0), b=side_person(n, 1))
+        a, b = side_person(n, 0), side_person(n, 1)
+        return n.line("end_turn_limit", everyone, a=a, b=b, proctor=p)
     if end.winner is None:
-        return n.line("end_draw", (), a=side_person(n, 0), b=side_person(n, 1))
-    return n.line("end_defeat", (), a=side_person(n, end.winner), b=side_person(n, 1 - end.winner))
+        return n.line("end_draw", everyone, a=side_person(n, 0), b=side_person(n, 1), proctor=p)
+    a, b = side_person(n, end.winner), side_person(n, 1 - end.winner)
+    return n.line("end_defeat", everyone, a=a, b=b, proctor=p)
 
 
-def _last_words(f: _Fight) -> list[Line | None]:
-    """Those left dying speak, if they can; whoever will not wake says their last words.
-
-    The one who will die (by the aftermath's events) speaks first, calling the other's
-    name; the other tries to answer; then the last words, and darkness.
-    """
-    n = f.n
-    fates = n.aftermath.fates if n.aftermath is not None else {}
-    fighters = [u for u in n.battle.units if u.role == "fighter"]
-    dying = [u for u in fighters if u.status == "critical"]
-    standing = [u for u in fighters if u.status == "ok"]
-    dead = [u for u in fighters if u.status == "dead"]
-
-    def will_die(u: Any) -> bool:
-        return u.uid in fates and fates[u.uid].fate == "died"
-
-    out: list[Line | None] = []
-    for u in standing:
-        fallen = dying or dead
-        leaves = n.scenario is not None and n.scenario.notes(u.spec.id).after_victory == "leave"
-        if fallen:
-            beat = "victor_over_dying" if dying else "victor_over_dead"
-            beat = "victor_leaves_fallen" if leaves else beat
-            out.append(n.line(beat, (u.uid, fallen[0].uid), a=f.p(u.uid), b=f.p(fallen[0].uid)))
-    if len(dying) >= 2:
-        out.append(n.line("both_dying", tuple(u.uid for u in dying)))
-    dying.sort(key=lambda u: not will_die(u))
-    listeners = dying + standing
-    for i, u in enumerate(dying):
-        a = f.p(u.uid)
-        other = next((v for v in listeners if v is not u and v.side != u.side), None)
-        other = other or next((v for v in listeners if v is not u), None)
-        name = f.p(other.uid).short if other is not None else ""
-        if i == 0:
-            out.append(n.line("call_first", (u.uid,), a=a, call=stammer(name) if name else "..."))
-        else:
-            out.append(n.line("call_answer", (u.uid,), a=a, call=broken(name) if name else "..."))
-    for u in dying:
-        a = f.p(u.uid)
-        words = n.scenario.notes(u.spec.id).last_words if n.scenario else ()
-        if will_die(u) and words:
-            out.append(n.line("last_words", (u.uid,), a=a, words=n.teller.pick(list(words))))
-        elif not will_die(u):
-            out.append(n.line("passes_out", (u.uid,), a=a))
-    return out
+def _fighters(n: Narrator) -> tuple[str, ...]:
+    return tuple(u.uid for u in n.battle.units if u.role == "fighter")

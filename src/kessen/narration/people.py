@@ -45,6 +45,8 @@ class Person:
     pronoun: str = "they"
     title: str = ""
     relation: str = ""
+    #: Another way of naming them ("the Uchiha"), for a second mention in one sentence.
+    epithet: str = ""
 
     def form(self, key: str) -> str:
         """The word a template's ``{a.key}`` stands for."""

@@ -1,8 +1,10 @@
 """The phrasebook: every phrasing of every story beat, read from the TOML files in ``text/``.
 
 A phrasing is a template: ``{a}`` names a person, ``{a.his}`` asks a form of one (see
-:data:`~kessen.narration.people.FORMS`), ``{tech}`` inserts a plain value.  Nothing else
-is interpreted: the phrasebook is data, like a pack.
+:data:`~kessen.narration.people.FORMS`), ``{tech}`` inserts a plain value, and
+``{~slot}`` one of the words listed for that slot in ``text/slots.toml`` (so that a
+phrasing varies inside the sentence too).  Nothing else is interpreted: the phrasebook
+is data, like a pack.
 
 A :class:`Teller` picks phrasings with its own random stream and never says the same
 sentence twice in one story.
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -36,7 +38,14 @@ from kessen.narration.people import FORMS, Person
 __all__ = ["Phrasebook", "Teller", "load_phrasebook", "placeholders", "sentences"]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:\.([A-Za-z]+))?\}")
-_SENTENCE = re.compile(r"""\s*.+?[.!?…]+["'”’)]*(?=\s|$)|\s*.+$""", re.S)
+_SLOT = re.compile(r"\{~([a-z_][a-z0-9_]*)\}")
+# A sentence ends at . ! ? or an ellipsis followed by a capital, a quote or the end: the
+# trailing words of a dying man ("Thank... you... baka.") are one sentence.
+_SENTENCE = re.compile(r"""\s*.+?[.!?…]+["'”’)]*(?=\s+["'“‘(]?[A-Z]|\s*$)|\s*.+$""", re.S)
+
+
+#: How quoted words end when the sentence goes on to say who said them.
+_SAID = ('..."', '?"', '!"', ',"', "...”", "?”", "!”")
 
 
 def placeholders(template: str) -> list[tuple[str, str | None]]:
@@ -53,8 +62,22 @@ def sentences(text: str) -> list[str]:
 
     >>> sentences('He fell. "Get help, now." It was over!')
     ['He fell.', '"Get help, now."', 'It was over!']
+    >>> sentences('"Thank... you... baka." It was the last thing he said.')
+    ['"Thank... you... baka."', 'It was the last thing he said.']
+    >>> sentences('"Na-Naruto..." Sasuke coughed up blood. He fell.')
+    ['"Na-Naruto..." Sasuke coughed up blood.', 'He fell.']
     """
-    return [m.group(0).strip() for m in _SENTENCE.finditer(text.strip()) if m.group(0).strip()]
+    pieces = [m.group(0).strip() for m in _SENTENCE.finditer(text.strip()) if m.group(0).strip()]
+    out: list[str] = []
+    for piece in pieces:
+        # Words said and who said them are one sentence: '"Na-Naruto..." he whispered.'
+        last = out[-1] if out else ""
+        open_quote = last.count('"') % 2 == 1  # a quotation the splitter cut in two
+        if last and (open_quote or (last.startswith(('"', "“")) and last.endswith(_SAID))):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,8 @@ class Phrasebook:
     """Phrasings by beat name."""
 
     beats: Mapping[str, tuple[str, ...]]
+    #: Words for the ``{~slot}`` placeholders, by slot name.
+    slots: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def phrasings(self, beat: str) -> tuple[str, ...]:
         try:
@@ -76,8 +101,10 @@ def load_phrasebook() -> Phrasebook:
     folder = resources.files("kessen.narration").joinpath("text")
     beats: dict[str, tuple[str, ...]] = {}
     problems: list[ContentProblem] = []
+    slots_text = folder.joinpath("slots.toml").read_text("utf-8")
+    slots = {k: tuple(str(w) for w in v) for k, v in tomllib.loads(slots_text).items()}
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".toml") or entry.name == "names.toml":
+        if not entry.name.endswith(".toml") or entry.name in ("names.toml", "slots.toml"):
             continue
         source = f"kessen:narration/text/{entry.name}"
         data = tomllib.loads(entry.read_text("utf-8"))
@@ -93,12 +120,17 @@ def load_phrasebook() -> Phrasebook:
                                 source, f"{beat}[{i}]", f"unknown form {{{name}.{form}}}"
                             )
                         )
+                for slot in _SLOT.findall(str(text)):
+                    if slot not in slots:
+                        problems.append(
+                            ContentProblem(source, f"{beat}[{i}]", f"unknown slot {{~{slot}}}")
+                        )
             if beat in beats:
                 problems.append(ContentProblem(source, beat, "beat defined twice"))
             beats[beat] = tuple(str(t) for t in phrasings)
     if problems:
         raise ContentError(problems)
-    return Phrasebook(beats)
+    return Phrasebook(beats, slots)
 
 
 class Teller:
@@ -126,12 +158,16 @@ class Teller:
         for group in (fresh, stale):
             while group:
                 index = group.pop(self.rng.below(len(group)))
-                text = fill(phrasings[index], values)
+                text = fill(self.expand(phrasings[index]), values)
                 if self.fresh(text):
                     self.remember(text)
                     self.used.add((beat, index))
                     return text
         return None
+
+    def expand(self, template: str) -> str:
+        """Each ``{~slot}`` of ``template`` replaced by one of its words, at random."""
+        return _SLOT.sub(lambda m: self.pick(self.book.slots[m.group(1)]) or "", template)
 
     def fresh(self, text: str) -> bool:
         return not any(s in self.said for s in sentences(text))
@@ -150,10 +186,43 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
     """
     out: list[str] = []
     end = 0
+    last: Person | None = None  # the person named or pointed at most recently
+    subject: Person | None = None  # the first person of the current sentence
+    previous: Person | None = None  # the first person of the sentence before
+    named: list[Person] = []  # those named so far in this sentence, by name
     for m in _PLACEHOLDER.finditer(template):
         before = template[end : m.start()]
         out.append(before)
-        word = _value(values, m.group(1), m.group(2))
+        if _SENTENCE_END.search(before):
+            previous, subject = subject, None
+            named = []
+        value = values[m.group(1)]
+        form = m.group(2)
+        opening = subject is None
+        if isinstance(value, Person) and subject is None:
+            subject = value
+        if (
+            isinstance(value, Person)
+            and form is not None
+            and _ambiguous(value, form, subject, last, previous, opening)
+        ):
+            form = _NAMED.get(form.lower())  # "he" could mean the other one: say the name
+            if form is None:
+                form = "possessive"
+        if (
+            isinstance(value, Person)
+            and value.epithet
+            and value in named
+            and form in (None, "name", "possessive")
+        ):
+            # Named again in one sentence: by another name ("Sasuke ... the Uchiha").
+            word = f"{value.epithet}'s" if form == "possessive" else value.epithet
+        else:
+            word = _value(values, m.group(1), form)
+        if isinstance(value, Person) and form in (None, "name", "Name", "possessive"):
+            named.append(value)
+        if isinstance(value, Person) and (form is None or form in _REFERS):
+            last = value
         so_far = "".join(out).rstrip().rstrip("\"'“‘")
         if (capital and not so_far) or so_far.endswith((".", "!", "?")):
             word = _capitalised(word)
@@ -164,9 +233,48 @@ def fill(template: str, values: Mapping[str, object], capital: bool = True) -> s
     return _capitalised(text) if capital else text
 
 
+#: Forms that point at a person (a name or a pronoun), and the name standing in for each
+#: pronoun when the pronoun could point at someone else.
+_REFERS = frozenset({"name", "Name", "full", "he", "He", "him", "Him", "his", "His", "possessive"})
+_NAMED = {"he": "name", "him": "name"}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _ambiguous(
+    person: Person,
+    form: str,
+    subject: Person | None,
+    last: Person | None,
+    previous: Person | None,
+    opening: bool,
+) -> bool:
+    """Whether a pronoun for ``person`` could be read as someone else of the same pronoun.
+
+    A pronoun opening a sentence reads as the last sentence's subject. Inside a sentence,
+    "he" and "his" read as its subject; "him" as someone other than the subject, the last
+    one named ("Kakashi lifted Naruto and ran with him"). Anything else is said by name.
+    """
+    key = form.lower()
+    if key not in ("he", "him", "his"):
+        return False
+
+    def other(p: Person | None) -> bool:
+        return p is not None and p != person and p.pronoun == person.pronoun
+
+    if opening:
+        return other(previous) if previous is not None else other(last)
+    if key in ("he", "his"):
+        return person != subject and (other(subject) or other(last))
+    if person == subject:  # "him" for the subject: only if no one else could be meant
+        return other(last)
+    return other(last) and last != subject
+
+
 def _value(values: Mapping[str, object], name: str, form: str | None) -> str:
     value = values[name]
     if isinstance(value, Person):
+        if form == "possessive":
+            return f"{value.short}'s"
         return value.form(form or "name")
     if form is not None:
         raise KeyError(f"{{{name}.{form}}}: {name} is not a person")

@@ -59,25 +59,35 @@ def render_markdown(story: Story) -> str:
 
 
 _STYLE = """
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.6; color: #222; background: #fdfbf7; }
-h1 { font-size: 2.1rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.3rem; margin-top: 2rem; color: #7a2e12; }
-figure { margin: 2rem 0; text-align: center; }
-figure img { max-width: 100%; }
-figcaption { font-size: 0.85rem; color: #666; }
-footer { margin-top: 3rem; font-size: 0.8rem; color: #888; }
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 40rem; margin: 2rem auto;
+       padding: 0 1.1rem; line-height: 1.65; color: #222; background: #fdfbf7;
+       font-size: 1.1rem; -webkit-text-size-adjust: 100%; }
+h1 { font-size: clamp(1.6rem, 6vw, 2.2rem); line-height: 1.2; margin-bottom: 0.4rem; }
+h2 { font-size: 1.25rem; margin-top: 2.2rem; color: #7a2e12; }
+p { margin: 0 0 1rem; hyphens: auto; }
+details { margin: 2.5rem 0 1rem; border-top: 1px solid #e4dccf; padding-top: 1rem; }
+summary { cursor: pointer; color: #7a2e12; font-size: 0.95rem; }
+figure { margin: 1rem 0; }
+figure svg, figure img { display: block; width: 100%; height: auto; }
+figcaption { font-size: 0.85rem; color: #666; text-align: center; }
+footer { margin-top: 2rem; font-size: 0.8rem; color: #888; }
+@media (max-width: 30rem) { body { margin: 1rem auto; font-size: 1.05rem; } }
 """
 
 
-def render_html(story: Story, chart: bytes | None = None, footer: str = "") -> str:
-    """A standalone page; ``chart`` (PNG bytes) is embedded after the battle."""
+def render_html(story: Story, chart: str | bytes | None = None, footer: str = "") -> str:
+    """A standalone page that reads well from a phone to a desktop.
+
+    ``chart`` (SVG text, or PNG bytes) comes after the epilogue, folded away under a
+    summary line: the story first, the figures for whoever wants them.
+    """
     esc = html.escape
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(story.title)}</title>",
         f"<style>{_STYLE}</style>",
         "</head>",
@@ -89,15 +99,24 @@ def render_html(story: Story, chart: bytes | None = None, footer: str = "") -> s
             out.append(f'<h2 class="{esc(section.kind)}">{esc(section.heading)}</h2>')
         for text in _paragraphs(section):
             out.append(f"<p>{esc(text)}</p>")
-        if section.kind == "battle" and chart is not None:
+    if chart is not None:
+        if isinstance(chart, bytes):
             data = base64.b64encode(chart).decode("ascii")
-            out += [
-                "<figure>",
-                f'<img alt="Health and chakra of each fighter, turn by turn" '
-                f'src="data:image/png;base64,{data}">',
-                "<figcaption>Health and chakra, turn by turn.</figcaption>",
-                "</figure>",
-            ]
+            drawing = (
+                '<img alt="Health and chakra of each fighter, turn by turn" '
+                f'src="data:image/png;base64,{data}">'
+            )
+        else:
+            drawing = chart
+        out += [
+            "<details>",
+            "<summary>Health and chakra of each fighter, turn by turn</summary>",
+            "<figure>",
+            drawing,
+            "<figcaption>Health (above) and chakra (below), turn by turn.</figcaption>",
+            "</figure>",
+            "</details>",
+        ]
     if footer:
         out.append(f"<footer>{esc(footer)}</footer>")
     out += ["</body>", "</html>", ""]

@@ -57,6 +57,12 @@ class _Rescue:
         self.stayed = False
         #: Who keeps vigil by whom at the battle's place: patient -> the one beside them.
         self.watchers: dict[str, str] = {}
+        #: Rescuers who have come to the battle's place so far.
+        self.arrived: set[str] = set()
+        #: Fallen fighters whose beast sustains them after the fight: uid -> beast's name.
+        self.beasts: dict[str, str] = {
+            e.unit: e.beast for e in self.after.events if e.type == "beast_sustains"
+        }
 
     def p(self, uid: str | None) -> Person:
         return self.n.person(uid)
@@ -176,17 +182,55 @@ def _arrives(r: _Rescue, e: Any) -> list[Line | None]:
     n = r.n
     a = r.p(e.unit)
     member = r.cast.get(e.unit)
+    out: list[Line | None] = []
+    first = not r.arrived
+    r.arrived.add(e.unit)
+    for host in _sustained(r, e.minute) if first and _one_of_theirs(r, e.unit) else []:
+        # "Soon, he felt the presence of Kakashi and felt relieved."
+        beast = r.beasts[host]
+        out.append(n.line("beast_senses", (host, e.unit), a=a, b=r.p(host), beast=beast))
     if member is not None and member.role == "team":
-        out = [n.line("team_arrives", (e.unit,), a=a, place=n.place_name())]
+        out.append(n.line("team_arrives", (e.unit,), a=a, place=n.place_name()))
     elif a.relation:
-        out = [n.line("rescuer_arrives_related", (e.unit,), a=a, place=n.place_name())]
+        out.append(n.line("rescuer_arrives_related", (e.unit,), a=a, place=n.place_name()))
     else:
-        out = [n.line("rescuer_arrives", (e.unit,), a=a, place=n.place_name())]
+        out.append(n.line("rescuer_arrives", (e.unit,), a=a, place=n.place_name()))
     fallen = [u.uid for u in n.battle.units if u.role == "fighter" and u.status != "ok"]
     if a.relation and fallen and not r.stayed and not any(r.carries.values()):
         beat = "first_look_two" if len(fallen) == 2 else "first_look"
-        out.append(n.line(beat, (e.unit,), a=a, b=r.p(fallen[0])))
+        out.append(n.line(beat, (e.unit, *fallen), a=a, b=r.p(fallen[0])))
+    if a.relation:  # the teacher looks at every one of them, the one standing too
+        for uid in _still_here(r, e.minute):
+            out.append(n.line("checks_standing", (e.unit, uid), a=a, b=r.p(uid)))
     return out
+
+
+def _one_of_theirs(r: _Rescue, rescuer: str) -> bool:
+    """Whether the rescuer comes from the village of the fighters whose beast waits for
+    them (the fox is glad of Kakashi; Shukaku has no reason to be glad of Guy)."""
+    spec = r.n.pack.fighters.get(rescuer)
+    hosts = [r.n.battle.unit(uid).spec for uid in r.beasts]
+    return spec is not None and any(h.village == spec.village for h in hosts)
+
+
+def _sustained(r: _Rescue, minute: float) -> list[str]:
+    """Fighters whose beast is keeping them alive when someone first comes."""
+    dead = {e.unit for e in r.after.events if e.type == "death" and e.minute <= minute}
+    return [uid for uid in r.beasts if uid not in dead]
+
+
+def _still_here(r: _Rescue, minute: float) -> list[str]:
+    """Fighters standing at the end who are still at the battle's place at ``minute``."""
+    gone = {
+        e.unit
+        for e in r.after.events
+        if e.type in ("departs", "arrive_village") and e.minute <= minute
+    }
+    return [
+        u.uid
+        for u in r.n.battle.units
+        if u.role == "fighter" and u.status == "ok" and u.uid not in gone
+    ]
 
 
 def _triage(r: _Rescue, e: Any) -> Line | None:
@@ -275,18 +319,17 @@ def _race(r: _Rescue, e: Any) -> Line | None:
         return None
     carrying.sort()
     left, lead, load = carrying[0]
-    values = {
+    values: dict[str, Any] = {
         "a": r.p(lead),
         "m": r.p(e.unit),
         "load": r.load(load),
         "gap": distance_words(n, left),
     }
     if len(carrying) == 1:
-        return n.line("race_one", (lead, e.unit), **values)
+        return n.line("race_one", (lead, e.unit, load), **values)
     _, second, second_load = carrying[1]
-    return n.line(
-        "race_two", (lead, second, e.unit), b=r.p(second), load_b=r.load(second_load), **values
-    )
+    about = (lead, second, e.unit, load, second_load)
+    return n.line("race_two", about, b=r.p(second), load_b=r.load(second_load), **values)
 
 
 def _meet(r: _Rescue, e: Any) -> Line | None:
@@ -334,7 +377,22 @@ def _death(r: _Rescue, e: Any) -> Line | None:
         return n.line(
             "death_watched", (e.unit, watcher), a=a, b=r.p(watcher), where=n.where(e.metres)
         )
+    beside = _lying_beside(r, e.unit) if e.metres == 0 else None
+    if beside is not None:  # "looking to be at peace", the two of them on the ground
+        about = (e.unit, beside)
+        return n.line("death_beside", about, a=a, b=r.p(beside), where=n.where(e.metres))
     return n.line("death_alone", (e.unit,), a=a, where=n.where(e.metres))
+
+
+def _lying_beside(r: _Rescue, uid: str) -> str | None:
+    """Another fallen fighter still lying at the battle's place, unconscious."""
+    for u in r.n.battle.units:
+        if u.role != "fighter" or u.uid == uid or u.status == "ok" or u.uid in r.dead:
+            continue
+        if any(c.patient == u.uid for c in r.carries.values()):
+            continue
+        return u.uid
+    return None
 
 
 def _arrive(r: _Rescue, e: Any) -> Line | None:
@@ -357,13 +415,18 @@ def _arrive(r: _Rescue, e: Any) -> Line | None:
     if role == "rescuer" and a.relation:
         fallen = _fallen(r)
         students = join_words([r.p(uid).short for uid in fallen])
+        left = [uid for uid, f in n.aftermath.fates.items() if f.fate == "departed"]
         if any(uid in r.dead for uid in fallen):
             beat = "teacher_returns_grief"
+        elif left:  # one of them chose to go: nothing to be easy about
+            students = join_words([r.p(uid).short for uid in left])
+            beat = "teacher_returns_departed"
         elif any(uid not in r.saved for uid in fallen):
             beat = "teacher_returns_worry_two" if len(fallen) == 2 else "teacher_returns_worry"
         else:
             beat = "teacher_returns"
-        return n.line(beat, (e.unit, *fallen), a=a, village=n.village, students=students)
+        about = (e.unit, *fallen, *[uid for uid in left if uid not in fallen])
+        return n.line(beat, about, a=a, village=n.village, students=students)
     return None
 
 

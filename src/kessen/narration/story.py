@@ -1,12 +1,13 @@
 """A told story as data: sections of paragraphs of lines, each line tagged with its beat.
 
 The tags are what the renderers ignore and the tests read: which beat a sentence tells,
-whom it is about, and (for the epilogue) the fate it states.
+whom it is about, (for the epilogue) the fate it states, (for a summary of routine
+exchanges) the turns it covers, and (for the fight) the turn it tells.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["Line", "Section", "Story"]
@@ -20,6 +21,8 @@ class Line:
     beat: str
     about: tuple[str, ...] = ()
     value: str | None = None
+    #: The turn of the fight the line tells, for lines of the fight that tell one turn.
+    turn: int | None = None
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Section:
     kind: str
     paragraphs: list[list[Line]] = field(default_factory=list)
 
-    def add(self, paragraph: list[Line | None]) -> None:
+    def add(self, paragraph: Sequence[Line | None]) -> None:
         """Add a paragraph, dropping the lines that could not be said."""
         lines = [line for line in paragraph if line is not None]
         if lines:

@@ -7,7 +7,7 @@ from typing import Any
 from kessen.content import Pack
 from kessen.engine import Battle, RandomStream, derive_seed
 from kessen.errors import KessenError
-from kessen.narration.chart import chart_png, fight_series
+from kessen.narration.chart import chart_svg, fight_series
 from kessen.narration.context import Narrator
 from kessen.narration.epilogue import epilogue_section
 from kessen.narration.fight import battle_section
@@ -35,10 +35,6 @@ def compose_story(
     """The story of a finished battle (and its aftermath, if given) as tagged sections."""
     if isinstance(scenario, str):
         scenario = load_scenario(scenario)
-    if aftermath is None and scenario is not None and battle.over and _fits(battle, scenario):
-        from kessen.aftermath import run_aftermath
-
-        aftermath = run_aftermath(battle, scenario, pack)
     teller = Teller(load_phrasebook(), RandomStream(derive_seed(battle.seed, NARRATION_STREAM)))
     n = Narrator(teller, battle, pack, scenario, aftermath)
     if scenario is not None:
@@ -71,8 +67,9 @@ def tell_battle(
     """Tell a battle as prose: ``format`` is ``text``, ``markdown`` or ``html``.
 
     ``scenario`` (a :class:`~kessen.scenario.Scenario` or its id) gives the place, the
-    thoughts and the people in reach; with a scenario and no ``aftermath``, the aftermath
-    is simulated (it is determined by the battle's seed), so a replayed story is whole.
+    thoughts and the people in reach; ``aftermath`` (from
+    :func:`kessen.aftermath.run_aftermath`) the rescue.  The narration tells what it is
+    given: with no aftermath, the story ends with the fight.
     """
     if format not in FORMATS:
         raise KessenError(f"unknown format {format!r}: use {', '.join(FORMATS)}")
@@ -81,14 +78,5 @@ def tell_battle(
         return render_markdown(story)
     if format == "html":
         footer = f"Kessen, seed {battle.seed}, pack {pack.name} {pack.version}"
-        return render_html(story, chart_png(story.series, story.title), footer)
+        return render_html(story, chart_svg(story.series, story.title), footer)
     return render_text(story)
-
-
-def _fits(battle: Battle, scenario: Scenario) -> bool:
-    """Whether a battle is the scenario's own (the same fighters on the same sides)."""
-    sides = tuple(
-        tuple(u.spec.id for u in battle.units if u.side == s and u.role == "fighter")
-        for s in (0, 1)
-    )
-    return sides == scenario.sides

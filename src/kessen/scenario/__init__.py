@@ -22,6 +22,7 @@ from kessen.scenario.model import (
     Route,
     Scenario,
     Spot,
+    Tone,
     Waypoint,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "Route",
     "Scenario",
     "Spot",
+    "Tone",
     "Waypoint",
     "check_against_pack",
     "list_scenarios",

@@ -31,6 +31,7 @@ from kessen.scenario.model import (
     Rescuer,
     Route,
     Scenario,
+    Tone,
     Waypoint,
 )
 from kessen.scenario.schema import ScenarioModel
@@ -109,6 +110,18 @@ def check_against_pack(scenario: Scenario, pack: Pack) -> None:
             unknown(f"rescuers[{i}].id", r.id, catalog, "fighter")
         if r.messenger is not None and r.messenger not in catalog:
             unknown(f"rescuers[{i}].messenger", r.messenger, catalog, "summon")
+    for fid, notes in scenario.fighters.items():
+        spec = pack.fighters.get(fid)
+        if notes.signature is None or spec is None:
+            continue
+        if notes.signature not in {t.id for t in spec.techniques}:
+            problems.append(
+                ContentProblem(
+                    src,
+                    f"fighters.{fid}.signature",
+                    f"{spec.name} has no technique {notes.signature!r}",
+                )
+            )
     if problems:
         raise ContentError(problems)
 
@@ -200,6 +213,7 @@ def _build(model: ScenarioModel, source: str, id: str, route: Route) -> Scenario
         summary=info.summary,
         stakes=tuple(info.stakes),
         turn_limit=info.turn_limit,
+        tone=Tone(info.tone),
         fighters={
             k: FighterNotes(
                 k,
@@ -209,6 +223,7 @@ def _build(model: ScenarioModel, source: str, id: str, route: Route) -> Scenario
                 f.after_victory,
                 f.leaves_for,
                 tuple(f.last_words),
+                f.signature,
             )
             for k, f in model.fighters.items()
         },

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Route",
     "Scenario",
     "Spot",
+    "Tone",
     "Waypoint",
 ]
 
@@ -85,6 +87,14 @@ class FighterNotes:
     after_victory: str = "stay"
     leaves_for: str = ""
     last_words: tuple[str, ...] = ()
+    signature: str | None = None
+
+
+class Tone(enum.Enum):
+    """What kind of fight a scenario is, which sets the tone of its story."""
+
+    DEATH_MATCH = "death_match"
+    EXAM = "exam"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +144,7 @@ class Scenario:
     summary: str = ""
     stakes: tuple[str, ...] = ()
     turn_limit: int = 40
+    tone: Tone = Tone.DEATH_MATCH
     fighters: dict[str, FighterNotes] = field(default_factory=dict)
     rescuers: tuple[Rescuer, ...] = ()
     rules: AftermathRules = AftermathRules()
@@ -152,6 +163,10 @@ class Scenario:
         if notes.replace:
             return notes.memories
         return notes.memories + tuple(m for m in own if m not in notes.memories)
+
+    def signatures(self) -> dict[str, str]:
+        """Fighter id -> the technique it saves itself for (only those that name one)."""
+        return {k: f.signature for k, f in self.fighters.items() if f.signature}
 
     def __repr__(self) -> str:
         return f"<Scenario {self.id}: {' vs '.join('+'.join(s) for s in self.sides)}>"

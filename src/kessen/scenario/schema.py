@@ -50,6 +50,9 @@ class ScenarioInfo(_Strict):
     ]
     stakes: list[Identifier] = []
     turn_limit: Annotated[int, Field(ge=1, le=200)] = 40
+    #: What kind of fight it is: a fight to the death, or an exam match with a proctor
+    #: who calls it (the story's tone follows: no death-match lines at an exam).
+    tone: Literal["death_match", "exam"] = "death_match"
 
 
 class PlaceModel(_Strict):
@@ -74,6 +77,9 @@ class FighterNotesModel(_Strict):
     after_victory: Literal["carry", "stay", "leave"] = "stay"
     leaves_for: str = ""
     last_words: list[Text] = []
+    #: The technique the fighter saves chakra for and stakes everything on at the end
+    #: (one of its own; the players read it, see ``kessen.players.intent``).
+    signature: Identifier | None = None
 
 
 class RescuerModel(_Strict):
